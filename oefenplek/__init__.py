@@ -1,0 +1,1 @@
+"""oefenplek: practise digital skills on simulated screens."""

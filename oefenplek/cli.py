@@ -1,0 +1,74 @@
+"""Commands without a window: `oefenplek lessons check [DIR]`, `oefenplek lessons schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from oefenplek import paths
+from oefenplek.i18n import _, ngettext
+
+
+def app_version() -> str:
+    try:
+        return version("oefenplek")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="oefenplek",
+        description=_("Practise digital skills step by step. Without a command the app opens."),
+    )
+    top.add_argument("--version", action="version", version=f"oefenplek {app_version()}")
+    commands = top.add_subparsers(dest="command")
+    lessons = commands.add_parser("lessons", help=_("check or describe lesson files"))
+    lesson_commands = lessons.add_subparsers(dest="lessons_command", required=True)
+    check = lesson_commands.add_parser("check", help=_("check all lessons in a folder"))
+    check.add_argument("folder", nargs="?", type=Path, default=None,
+                       help=_("a lessons folder (default: the app's lessons)"))
+    check.add_argument("--strict", action="store_true",
+                       help=_("also fail on readability warnings"))
+    lesson_commands.add_parser("schema", help=_("print the lesson format as JSON Schema"))
+    return top
+
+
+def check_lessons(folder: Path | None, strict: bool = False) -> int:
+    from oefenplek.core.lessons import load_catalog
+
+    roots = [folder] if folder else [paths.lessons_dir(), *paths.extra_lesson_dirs()]
+    if folder and not (folder / "themes.toml").exists():
+        roots = [paths.lessons_dir(), folder]  # a location's folder uses the app's themes
+    catalog = load_catalog(roots)
+    if folder and roots[0] != folder:
+        catalog.lessons = {k: v for k, v in catalog.lessons.items()
+                           if v.folder.resolve().is_relative_to(folder.resolve())}
+        catalog.problems = [p for p in catalog.problems
+                            if p.file.resolve().is_relative_to(folder.resolve())]
+    for problem in catalog.problems:
+        print(problem)
+    errors, warnings = len(catalog.errors), len(catalog.warnings)
+    print(ngettext("{n} lesson is fine", "{n} lessons are fine", len(catalog.lessons)).format(
+        n=len(catalog.lessons)) + "; " + ngettext(
+        "{n} error", "{n} errors", errors).format(n=errors) + ", " + ngettext(
+        "{n} warning", "{n} warnings", warnings).format(n=warnings) + ".")
+    return 1 if errors or (strict and warnings) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "lessons":
+        if args.lessons_command == "check":
+            return check_lessons(args.folder, args.strict)
+        from oefenplek.core.lessons.schema import json_schema
+
+        json.dump(json_schema(), sys.stdout, indent=2)
+        print()
+        return 0
+    from oefenplek.app import run_gui
+
+    return run_gui(sys.argv[:1])

@@ -1,0 +1,84 @@
+"""Learners as the picker knows them: a first name or nickname and a picture. No password.
+
+Names come in every script and shape (Zoë, Đorđe, محمد, Anne-Marie); we only tidy spaces and
+refuse what cannot be shown on a tile.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from oefenplek.i18n import N_, _
+
+MAX_NAME_LENGTH = 40
+
+#: The pictures a learner can choose from: file key -> English name (translated where shown).
+AVATARS: dict[str, str] = {
+    "cat": N_("cat"),
+    "dog": N_("dog"),
+    "fish": N_("fish"),
+    "bird": N_("bird"),
+    "tulip": N_("tulip"),
+    "sun": N_("sun"),
+    "tree": N_("tree"),
+    "apple": N_("apple"),
+    "bicycle": N_("bicycle"),
+    "boat": N_("boat"),
+    "windmill": N_("windmill"),
+    "house": N_("house"),
+    "star": N_("star"),
+    "moon": N_("moon"),
+    "coffee": N_("coffee"),
+    "butterfly": N_("butterfly"),
+}
+
+
+@dataclass(frozen=True)
+class Learner:
+    id: str
+    name: str
+    avatar: str
+    language: str
+    created_at: datetime
+
+
+class NameProblem(ValueError):
+    """A name or picture we cannot use, with a message in plain words for the person.
+
+    `field` is "name" or "picture": which of the two the person should change.
+    """
+
+    def __init__(self, message: str, field: str = "name") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def clean_name(raw: str) -> str:
+    """The name as it will be shown, or NameProblem saying plainly what to change."""
+    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    if not name:
+        raise NameProblem(_("Type your first name or a nickname."))
+    if len(name) > MAX_NAME_LENGTH:
+        raise NameProblem(_("This name is too long. Use at most {n} letters.").format(
+            n=MAX_NAME_LENGTH))
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Co", "Cs") and char not in "\u200c\u200d"
+           for char in name):
+        raise NameProblem(_("This name has a sign that cannot be shown. Type it again."))
+    if not any(char.isalpha() for char in name):
+        raise NameProblem(_("Use at least one letter in the name."))
+    return name
+
+
+def check_new_learner(name: str, avatar: str, existing: list[Learner]) -> str:
+    """The cleaned name, if this name and picture can be told apart from the existing tiles."""
+    cleaned = clean_name(name)
+    if avatar not in AVATARS:
+        raise NameProblem(_("Choose a picture."), "picture")
+    for learner in existing:
+        if learner.avatar == avatar and learner.name.casefold() == cleaned.casefold():
+            raise NameProblem(_(
+                "There is already a {name} with this picture. Choose another picture."
+            ).format(name=cleaned), "picture")
+    return cleaned

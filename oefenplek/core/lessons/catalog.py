@@ -1,0 +1,113 @@
+"""All lessons of the app: the shipped folder plus the location's own folders.
+
+Folders whose name starts with '_' hold shared files (simulated screens) and are no lessons.
+A lesson with errors is left out and its problems are kept, so the app can start anyway and
+tell the coordinator what was skipped.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+from oefenplek.core.lessons.loader import LESSON_FILE, load_lesson
+from oefenplek.core.lessons.model import Catalog, Lesson, Problem, Theme
+from oefenplek.i18n import _
+
+THEMES_FILE = "themes.toml"
+_THEME_KEYS = {"id", "title", "icon", "colour"}
+
+
+def load_themes(lessons_root: Path) -> tuple[list[Theme], list[Problem]]:
+    file = lessons_root / THEMES_FILE
+    problems: list[Problem] = []
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [], [Problem(file, _("themes.toml is missing"))]
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return [], [Problem(file, _("the file is not valid TOML: {error}").format(error=error))]
+    themes: list[Theme] = []
+    for index, raw in enumerate(data.get("themes", []), start=1):
+        key = f"themes[{index}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            problems.append(Problem(file, _("every theme needs an id"), key=key))
+            continue
+        unknown = set(raw) - _THEME_KEYS
+        for name in sorted(unknown):
+            problems.append(Problem(file, _("unknown key '{name}' in a theme").format(name=name),
+                                    key=key))
+        if not isinstance(raw.get("title"), str):
+            problems.append(Problem(file, _("every theme needs a title"), key=key))
+            continue
+        icon = None
+        if isinstance(raw.get("icon"), str):
+            icon = (lessons_root / raw["icon"]).resolve()
+            if not icon.is_file():
+                problems.append(Problem(file, _("the file '{name}' does not exist").format(
+                    name=raw["icon"]), key=key))
+                icon = None
+        if any(theme.id == raw["id"] for theme in themes):
+            problems.append(Problem(file, _("the theme id '{id}' is used twice").format(
+                id=raw["id"]), key=key))
+            continue
+        themes.append(Theme(raw["id"], raw["title"], icon, str(raw.get("colour", "#1f6feb"))))
+    if not data.get("themes"):
+        problems.append(Problem(file, _("no themes are listed"), key="themes"))
+    return themes, problems
+
+
+def lesson_folders(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(
+        child for child in root.iterdir()
+        if child.is_dir()
+        and not child.name.startswith(("_", "."))
+        and (child / LESSON_FILE).exists()
+    )
+
+
+def load_catalog(roots: Iterable[Path]) -> Catalog:
+    """Load themes from the first folder and lessons from all folders, checking them as a whole."""
+    roots = [Path(root) for root in roots]
+    catalog = Catalog()
+    if not roots:
+        return catalog
+    catalog.themes, theme_problems = load_themes(roots[0])
+    catalog.problems.extend(theme_problems)
+    theme_ids = {theme.id for theme in catalog.themes}
+    loaded: list[Lesson] = []
+    for root in roots:
+        for folder in lesson_folders(root):
+            lesson, problems = load_lesson(folder, root)
+            catalog.problems.extend(problems)
+            if lesson is not None:
+                loaded.append(lesson)
+    seen: dict[str, Lesson] = {}
+    for lesson in loaded:
+        file = lesson.folder / LESSON_FILE
+        if lesson.id in seen:
+            catalog.problems.append(Problem(file, _(
+                "the id '{id}' is also used by {other}").format(
+                    id=lesson.id, other=seen[lesson.id].folder), key="id"))
+            continue
+        if lesson.theme not in theme_ids:
+            catalog.problems.append(Problem(file, _(
+                "the theme '{theme}' is not in themes.toml").format(theme=lesson.theme),
+                key="theme"))
+            continue
+        seen[lesson.id] = lesson
+    for lesson in seen.values():
+        file = lesson.folder / LESSON_FILE
+        for required in lesson.requires:
+            if required not in seen:
+                catalog.problems.append(Problem(file, _(
+                    "'{id}' names no lesson").format(id=required), key="requires"))
+        if lesson.next and lesson.next not in seen:
+            catalog.problems.append(Problem(file, _(
+                "'{id}' names no lesson").format(id=lesson.next), key="next"))
+    # A wrong `requires` or `next` is reported, but the lesson itself can still be played.
+    catalog.lessons = seen
+    return catalog

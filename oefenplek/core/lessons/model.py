@@ -1,0 +1,130 @@
+"""What a lesson is, once it has been read and checked: plain frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: The step kinds of lesson format v1, in the order a reader meets them in the README.
+STEP_KINDS = ("explain", "tap", "type", "choose", "order", "practise")
+
+#: Step kinds in which the learner does something that can be right or wrong.
+ANSWERED_KINDS = frozenset({"tap", "type", "choose", "order"})
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer of a `choose` step."""
+
+    text: str
+    correct: bool = False
+    feedback: str | None = None
+    picture: Path | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of a lesson. Only the fields of its kind are set."""
+
+    number: int  # 1-based, as a person counts
+    kind: str
+    text: str
+    say: str | None = None
+    hint: str | None = None
+    picture: Path | None = None
+    screen: Path | None = None
+    target: str | None = None
+    show: tuple[str, ...] = ()
+    hide: tuple[str, ...] = ()
+    answer: str | None = None
+    match_case: bool = False
+    field_label: str | None = None
+    options: tuple[Option, ...] = ()
+    items: tuple[str, ...] = ()
+
+    @property
+    def spoken(self) -> str:
+        """What read-aloud says for this step."""
+        return self.say or self.text
+
+    @property
+    def is_answered(self) -> bool:
+        return self.kind in ANSWERED_KINDS
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    version: int
+    theme: str
+    title: str
+    summary: str
+    minutes: int
+    level: int
+    can_do: tuple[str, ...]
+    steps: tuple[Step, ...]
+    folder: Path
+    icon: Path | None = None
+    requires: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    next: str | None = None
+    ending: str | None = None
+
+    @property
+    def step_count(self) -> int:
+        return len(self.steps)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    icon: Path | None
+    colour: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a lesson file, named precisely enough to find and fix it."""
+
+    file: Path
+    message: str
+    step: int | None = None
+    kind: str | None = None
+    key: str | None = None
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = [str(self.file)]
+        if self.step is not None:
+            where.append(f"step {self.step}" + (f" ({self.kind})" if self.kind else ""))
+        if self.key:
+            where.append(f"'{self.key}'")
+        level = "warning" if self.warning else "error"
+        return f"{': '.join(where)}: {level}: {self.message}"
+
+
+@dataclass
+class Catalog:
+    """All lessons the app can offer, and the problems of those it had to leave out."""
+
+    themes: list[Theme] = field(default_factory=list)
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.warning]
+
+    def lessons_of(self, theme_id: str) -> list[Lesson]:
+        return sorted(
+            (lesson for lesson in self.lessons.values() if lesson.theme == theme_id),
+            key=lambda lesson: (lesson.level, lesson.title),
+        )
+
+    def theme(self, theme_id: str) -> Theme | None:
+        return next((t for t in self.themes if t.id == theme_id), None)

@@ -1,0 +1,62 @@
+"""Reading simulated screens without Qt: which ids an SVG has, and showing or hiding layers.
+
+A step may `show` or `hide` elements by id, so one drawn screen serves several steps
+(the wifi list before and after connecting) instead of near-copies of one drawing.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+from pathlib import Path
+
+SVG_NS = "http://www.w3.org/2000/svg"
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+
+
+class SvgError(ValueError):
+    """The file is not an SVG drawing we can read."""
+
+
+@lru_cache(maxsize=256)
+def _parse(path: Path, mtime: float) -> bytes:
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as error:
+        raise SvgError(str(error)) from error
+    except OSError as error:
+        raise SvgError(error.strerror or str(error)) from error
+    if root.tag not in (f"{{{SVG_NS}}}svg", "svg"):
+        raise SvgError("the file does not start with an <svg> element")
+    return ET.tostring(root)
+
+
+def _root(path: Path) -> ET.Element:
+    return ET.fromstring(_parse(path, path.stat().st_mtime))
+
+
+def element_ids(path: Path) -> frozenset[str]:
+    """Every id in the drawing."""
+    return frozenset(el.attrib["id"] for el in _root(path).iter() if "id" in el.attrib)
+
+
+def with_layers(path: Path, show: tuple[str, ...] = (), hide: tuple[str, ...] = ()) -> bytes:
+    """The SVG's bytes with the named elements made visible or hidden."""
+    root = _root(path)
+    if show or hide:
+        for element in root.iter():
+            element_id = element.attrib.get("id")
+            if element_id in show:
+                element.attrib.pop("display", None)
+                _drop_style_display(element)
+            elif element_id in hide:
+                element.attrib["display"] = "none"
+    return ET.tostring(root, encoding="utf-8")
+
+
+def _drop_style_display(element: ET.Element) -> None:
+    style = element.attrib.get("style")
+    if style and "display" in style:
+        kept = [part for part in style.split(";") if not part.strip().startswith("display")]
+        element.attrib["style"] = ";".join(kept)

@@ -1,0 +1,50 @@
+"""The window: one screen at a time, in a stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from oefenplek.gui.screens.base import LearnerScreen
+from oefenplek.gui.screens.end import EndScreen
+from oefenplek.gui.screens.lessons import LessonsScreen
+from oefenplek.gui.screens.new_learner import NewLearnerScreen
+from oefenplek.gui.screens.picker import PickerScreen
+from oefenplek.gui.screens.player import PlayerScreen
+from oefenplek.i18n import _
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("oefenplek")
+        self.setMinimumSize(QSize(1024, 700))
+        self.resize(1280, 800)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.picker = PickerScreen()
+        self.new_learner = NewLearnerScreen()
+        self.lessons = LessonsScreen()
+        self.player = PlayerScreen()
+        self.end = EndScreen()
+        for screen in self.learner_screens():
+            self.stack.addWidget(screen)
+
+    def learner_screens(self) -> list[LearnerScreen]:
+        return [self.picker, self.new_learner, self.lessons, self.player, self.end]
+
+    def show_screen(self, screen: QWidget) -> None:
+        self.stack.setCurrentWidget(screen)
+
+    def current_screen(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_problem(self, message: str) -> None:
+        QMessageBox.warning(self, _("Something went wrong"), message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

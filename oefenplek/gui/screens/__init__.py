@@ -1,0 +1,1 @@
+"""The learner's screens: picker, new learner, lessons, player, end."""

@@ -1,0 +1,99 @@
+"""The end of a lesson: praise, what the learner can do now, and what could come next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from oefenplek import paths
+from oefenplek.gui.icons import file_pixmap, icon
+from oefenplek.gui.screens.base import LearnerScreen
+from oefenplek.gui.theme import NORMAL
+from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.i18n import _
+
+
+class EndScreen(LearnerScreen):
+    next_lesson_requested = Signal(str)
+    lessons_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout()
+        row.setSpacing(32)
+        self.picture = QLabel()
+        self.picture.setPixmap(file_pixmap(str(paths.asset("pictures", "praise.svg")),
+                                           QSize(300, 200)))
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.picture)
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        self.lead = QLabel()
+        self.lead.setProperty("role", "instruction")
+        self.lead.setWordWrap(True)
+        column.addWidget(self.lead)
+        self.can_do_box = QVBoxLayout()
+        self.can_do_box.setSpacing(10)
+        column.addLayout(self.can_do_box)
+        self.ending = QLabel()
+        self.ending.setWordWrap(True)
+        column.addWidget(self.ending)
+        column.addStretch(1)
+        row.addLayout(column, 1)
+        self.body.addLayout(row, 1)
+        footer = QHBoxLayout()
+        self.to_lessons = BigButton(_("To the lessons"), "home")
+        self.to_lessons.clicked.connect(self.lessons_requested.emit)
+        self.next_lesson = BigButton("", "next", role="primary")
+        self.next_lesson.clicked.connect(
+            lambda: self.next_lesson_requested.emit(self.next_lesson.property("lesson_id"))
+        )
+        footer.addWidget(self.to_lessons)
+        footer.addStretch(1)
+        footer.addWidget(self.next_lesson)
+        self.body.addLayout(footer)
+        self.can_do_labels: list[QWidget] = []
+
+    def show_end(self, learner_name: str, lesson_title: str, can_do: tuple[str, ...],
+                 ending: str | None, next_id: str | None, next_title: str | None) -> None:
+        self.set_title(_("Well done, {name}!").format(name=learner_name))
+        self.lead.setText(_("You finished the lesson “{title}”. Now you can:").format(
+            title=lesson_title))
+        for widget in self.can_do_labels:
+            self.can_do_box.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self.can_do_labels = []
+        for sentence in can_do:
+            line = QWidget()
+            line_layout = QHBoxLayout(line)
+            line_layout.setContentsMargins(0, 0, 0, 0)
+            tick = QLabel()
+            tick.setPixmap(icon("check", NORMAL.good_border).pixmap(QSize(40, 40)))
+            text = QLabel(sentence)
+            text.setWordWrap(True)
+            text.setStyleSheet("font-weight: bold;")
+            line_layout.addWidget(tick)
+            line_layout.addWidget(text, 1)
+            self.can_do_box.addWidget(line)
+            self.can_do_labels.append(line)
+        self.ending.setText(ending or "")
+        self.ending.setVisible(bool(ending))
+        self.next_lesson.setVisible(bool(next_id))
+        if next_id and next_title:
+            self.next_lesson.set_text(_("Next lesson: {title}").format(title=next_title))
+            self.next_lesson.setProperty("lesson_id", next_id)
+            self.next_lesson.setFocus()
+        else:
+            self.to_lessons.setFocus()
+
+    def spoken_text(self) -> str:
+        parts = [self.title.text(), self.lead.text()]
+        for line in self.can_do_labels:
+            label = line.findChildren(QLabel)[-1]
+            parts.append(label.text())
+        if self.ending.isVisible():
+            parts.append(self.ending.text())
+        if self.next_lesson.isVisible():
+            parts.append(self.next_lesson.text())
+        return " ".join(parts)

@@ -1,0 +1,160 @@
+"""A new learner: first a name (or nickname), then a picture. Two screens, one thing each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oefenplek import paths
+from oefenplek.core.learners import AVATARS, MAX_NAME_LENGTH
+from oefenplek.gui.screens.base import LearnerScreen
+from oefenplek.gui.widgets.buttons import BigButton, TileButton
+from oefenplek.i18n import _
+
+AVATAR_COLUMNS = 8
+
+
+class NewLearnerScreen(LearnerScreen):
+    """Emits `done(name, avatar)`; the controller checks and saves, then calls show_problem."""
+
+    done = Signal(str, str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages = QStackedWidget()
+        self.body.addWidget(self.pages, 1)
+
+        # Page 1: the name.
+        name_page = QWidget()
+        name_layout = QVBoxLayout(name_page)
+        name_layout.setSpacing(24)
+        self.name = QLineEdit()
+        self.name.setMaxLength(MAX_NAME_LENGTH + 20)
+        self.name.setAccessibleName(_("Your first name or nickname"))
+        self.name.setPlaceholderText(_("For example: Fatima"))
+        self.name.returnPressed.connect(self._to_pictures)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("role", "instruction")
+        self.problem.setVisible(False)
+        name_layout.addWidget(self.name)
+        name_layout.addWidget(self.problem)
+        name_layout.addStretch(1)
+
+        # Page 2: the picture.
+        picture_page = QWidget()
+        grid = QGridLayout(picture_page)
+        grid.setSpacing(14)
+        self.avatar_group = QButtonGroup(self)
+        self.avatar_group.setExclusive(True)
+        self.avatar_tiles: dict[str, TileButton] = {}
+        for index, (key, label) in enumerate(AVATARS.items()):
+            tile = TileButton(paths.asset("avatars", f"{key}.svg"), _(label),
+                              size=QSize(130, 150), picture_size=80)
+            tile.setCheckable(True)
+            self.avatar_group.addButton(tile)
+            tile.clicked.connect(self._picture_chosen)
+            self.avatar_tiles[key] = tile
+            grid.addWidget(tile, index // AVATAR_COLUMNS, index % AVATAR_COLUMNS)
+        self.picture_problem = QLabel()
+        self.picture_problem.setWordWrap(True)
+        self.picture_problem.setProperty("role", "instruction")
+        self.picture_problem.setVisible(False)
+        grid.addWidget(self.picture_problem, grid.rowCount(), 0, 1, AVATAR_COLUMNS)
+        grid.setRowStretch(grid.rowCount(), 1)
+
+        self.pages.addWidget(name_page)
+        self.pages.addWidget(picture_page)
+
+        footer = QHBoxLayout()
+        self.back = BigButton(_("Back"), "back")
+        self.back.clicked.connect(self._back)
+        self.next = BigButton(_("Next"), "next", role="primary")
+        self.next.clicked.connect(self._next)
+        footer.addWidget(self.back)
+        footer.addStretch(1)
+        footer.addWidget(self.next)
+        self.body.addLayout(footer)
+
+    # --- flow ---------------------------------------------------------------------------
+    def start(self) -> None:
+        self.name.clear()
+        self.problem.setVisible(False)
+        self.picture_problem.setVisible(False)
+        self.avatar_group.setExclusive(False)
+        for tile in self.avatar_tiles.values():
+            tile.setChecked(False)
+        self.avatar_group.setExclusive(True)
+        self._show_page(0)
+
+    def _show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        if index == 0:
+            self.set_title(_("What is your name?"))
+            self.next.set_text(_("Next"))
+            self.name.setFocus()
+        else:
+            self.set_title(_("Choose your picture, {name}.").format(name=self.name.text().strip()))
+            self.next.set_text(_("Ready"))
+            self._update_ready()
+            next(iter(self.avatar_tiles.values())).setFocus()
+
+    def _to_pictures(self) -> None:
+        if not self.name.text().strip():
+            self.show_problem(_("Type your first name or a nickname."))
+            return
+        self.problem.setVisible(False)
+        self._show_page(1)
+
+    def _picture_chosen(self) -> None:
+        self.picture_problem.setVisible(False)
+        self._update_ready()
+
+    def _update_ready(self) -> None:
+        self.next.setEnabled(self.chosen_avatar() is not None)
+
+    def _next(self) -> None:
+        if self.pages.currentIndex() == 0:
+            self._to_pictures()
+        elif (avatar := self.chosen_avatar()) is not None:
+            self.done.emit(self.name.text(), avatar)
+
+    def _back(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self._show_page(0)
+        else:
+            self.cancelled.emit()
+
+    def chosen_avatar(self) -> str | None:
+        return next((key for key, tile in self.avatar_tiles.items() if tile.isChecked()), None)
+
+    def show_problem(self, message: str, field: str = "name") -> None:
+        """Say plainly what to change; a name problem sends the learner back to the name."""
+        label = self.picture_problem if field == "picture" else self.problem
+        if field == "name" and self.pages.currentIndex() == 1:
+            self._show_page(0)
+        label.setText(message)
+        label.setVisible(True)
+        label.setAccessibleName(message)
+        self.next.setEnabled(True)
+
+    def spoken_text(self) -> str:
+        parts = [self.title.text()]
+        if self.pages.currentIndex() == 0:
+            parts.append(_("Type it with the keyboard. Then tap Next."))
+        else:
+            parts.append(_("Tap a picture you will remember. Then tap Ready."))
+        for label in (self.problem, self.picture_problem):
+            if label.isVisible():
+                parts.append(label.text())
+        return " ".join(parts)

@@ -1,0 +1,54 @@
+"""First screen: 'Wie ben jij?' The learner taps their own picture. No password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
+
+from oefenplek import paths
+from oefenplek.core.learners import Learner
+from oefenplek.gui.screens.base import LearnerScreen
+from oefenplek.gui.widgets.buttons import TileButton
+from oefenplek.i18n import _
+
+COLUMNS = 5
+
+
+class PickerScreen(LearnerScreen):
+    learner_chosen = Signal(str)
+    new_learner_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_title(_("Who are you? Tap your picture."))
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(20)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        self.body.addWidget(scroll, 1)
+        self.tiles: dict[str, TileButton] = {}
+        self.new_tile = TileButton(paths.asset("icons", "new-learner.svg"), _("I am new"),
+                                   size=QSize(200, 210), picture_size=96)
+        self.new_tile.clicked.connect(self.new_learner_requested.emit)
+
+    def show_learners(self, learners: list[Learner]) -> None:
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+            tile.hide()
+            tile.deleteLater()
+        self.tiles = {}
+        self.grid.addWidget(self.new_tile, 0, 0)
+        for index, learner in enumerate(learners, start=1):
+            tile = TileButton(paths.asset("avatars", f"{learner.avatar}.svg"), learner.name)
+            tile.clicked.connect(lambda _checked=False, i=learner.id: self.learner_chosen.emit(i))
+            self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+            self.tiles[learner.id] = tile
+        self.grid.setRowStretch(self.grid.rowCount(), 1)
+        self.grid.setColumnStretch(COLUMNS, 1)
+        self.new_tile.setFocus()
+
+    def spoken_text(self) -> str:
+        return _("Who are you? Tap your picture. Are you here for the first time? "
+                 "Then tap: I am new.")

@@ -1,0 +1,138 @@
+"""Playing a lesson: one step per screen, dots for progress, Terug and Verder.
+
+The player only shows: the controller asks the engine what is true and tells the player.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from oefenplek.core.engine import Feedback, Outcome
+from oefenplek.core.lessons.model import Step
+from oefenplek.gui.screens.base import LearnerScreen
+from oefenplek.gui.steps import StepView, view_for
+from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.dots import ProgressDots
+from oefenplek.i18n import N_, _
+
+PRAISE = (N_("Well done!"), N_("Very good!"), N_("Great, that is right!"))
+TRY_AGAIN = N_("Almost. Try again.")
+
+
+def feedback_sentence(feedback: Feedback, step: Step, answer: str) -> str:
+    """The kind words after an answer. Never 'wrong': a hint, then the answer shown."""
+    if feedback.outcome is Outcome.CORRECT:
+        return _(PRAISE[feedback.wrong_tries % len(PRAISE)])
+    if feedback.outcome is Outcome.HELPED:
+        return _("Good that you ask. Do it together with the volunteer.")
+    if feedback.outcome is Outcome.SKIPPED:
+        return _("No problem. You can practise this later.")
+    parts = [feedback.option_feedback] if feedback.option_feedback else []
+    if feedback.reveal:
+        if step.kind == "tap":
+            parts.append(_("Look: it is the place with the orange frame. Tap it."))
+        elif answer:
+            parts.append(_("The right answer is: {answer}").format(answer=answer))
+    else:
+        if not parts:
+            parts.append(_(TRY_AGAIN))
+        if feedback.hint:
+            parts.append(feedback.hint)
+    return " ".join(parts)
+
+
+class PlayerScreen(LearnerScreen):
+    answered = Signal(object, str)
+    next_requested = Signal()
+    back_requested = Signal()
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dots = ProgressDots()
+        self.header.insertWidget(0, self.dots, 1)
+        self.title.setVisible(False)  # the lesson title is on the tile; the step speaks here
+        self.stop = BigButton(_("Stop"), "stop",
+                              description=_("Stop this lesson. You can continue later."))
+        self.stop.clicked.connect(self.stop_requested.emit)
+        self.header_buttons.addWidget(self.stop)
+        self.instruction = QLabel()
+        self.instruction.setProperty("role", "instruction")
+        self.instruction.setWordWrap(True)
+        self.instruction.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.body.addWidget(self.instruction)
+        self.step_host = QVBoxLayout()
+        self.body.addLayout(self.step_host, 1)
+        self.feedback = QFrame()
+        feedback_layout = QHBoxLayout(self.feedback)
+        feedback_layout.setContentsMargins(20, 12, 20, 12)
+        self.feedback_text = QLabel()
+        self.feedback_text.setWordWrap(True)
+        feedback_layout.addWidget(self.feedback_text)
+        self.feedback.setVisible(False)
+        self.body.addWidget(self.feedback)
+        footer = QHBoxLayout()
+        footer.setSpacing(16)
+        self.back = BigButton(_("Back"), "back", description=_("To the previous step"))
+        self.next = BigButton(_("Next"), "next", role="primary",
+                              description=_("To the next step"))
+        self.back.clicked.connect(self.back_requested.emit)
+        self.next.clicked.connect(self.next_requested.emit)
+        footer.addWidget(self.back)
+        footer.addStretch(1)
+        footer.addWidget(self.next)
+        self.body.addLayout(footer)
+        self.view: StepView | None = None
+
+    def show_step(self, step: Step, number: int, total: int, *, can_go_back: bool,
+                  can_go_on: bool, solved: bool, revealed: bool, seed: int = 0) -> None:
+        self.dots.show_step(number, total)
+        self.instruction.setText(step.text)
+        self.instruction.setAccessibleName(step.text)
+        if self.view is not None:
+            self.step_host.removeWidget(self.view)
+            self.view.hide()
+            self.view.deleteLater()
+        self.view = view_for(step, seed)
+        self.view.answered.connect(self.answered.emit)
+        self.step_host.addWidget(self.view, 1)
+        self.feedback.setVisible(False)
+        if solved and step.kind != "explain":
+            self.view.show_solved()
+        elif revealed:
+            self.view.show_answer()
+        self.back.setVisible(can_go_back)
+        self.set_can_go_on(can_go_on, last=number == total)
+        if step.kind == "explain" or solved:
+            self.next.setFocus()
+        else:
+            self.view.focus_first()
+
+    def set_can_go_on(self, can_go_on: bool, last: bool = False) -> None:
+        self.next.setEnabled(can_go_on)
+        if last:
+            self.next.set_text(_("Finish"))
+        else:
+            self.next.set_text(_("Next"))
+
+    def show_feedback(self, feedback: Feedback, step: Step, can_go_on: bool) -> None:
+        assert self.view is not None
+        self.view.show_feedback(feedback)
+        text = feedback_sentence(feedback, step, self.view.answer_text())
+        good = feedback.outcome is not Outcome.WRONG
+        self.feedback.setProperty("role", "feedback-good" if good else "feedback-try")
+        self.feedback.style().unpolish(self.feedback)
+        self.feedback.style().polish(self.feedback)
+        self.feedback_text.setText(text)
+        self.feedback_text.setAccessibleName(text)
+        self.feedback.setVisible(True)
+        self.next.setEnabled(can_go_on)
+        if can_go_on and feedback.outcome is not Outcome.WRONG:
+            self.next.setFocus()
+
+    def spoken_text(self) -> str:
+        parts = [self.instruction.text()]
+        if self.feedback.isVisible():
+            parts.append(self.feedback_text.text())
+        return " ".join(parts)

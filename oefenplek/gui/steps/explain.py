@@ -1,0 +1,35 @@
+"""An explain step: a picture or a screen to look at; the learner reads or listens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from oefenplek.core.lessons.model import Step
+from oefenplek.gui.icons import file_pixmap
+from oefenplek.gui.steps.base import StepView
+
+PICTURE_SIZE = QSize(520, 340)
+
+
+def picture_label(step: Step, size: QSize = PICTURE_SIZE) -> QLabel | None:
+    if step.picture is None:
+        return None
+    label = QLabel()
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setPixmap(file_pixmap(str(step.picture), size))
+    label.setAccessibleName(step.text)
+    return label
+
+
+class ExplainView(StepView):
+    def __init__(self, step: Step, seed: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(step, seed, parent)
+        picture = picture_label(step)
+        if picture is not None:
+            self.layout_.addWidget(picture, 1)
+        screen = self.screen_widget()
+        if screen is not None:
+            self.layout_.addWidget(screen, 1)
+        if picture is None and screen is None:
+            self.layout_.addStretch(1)

@@ -1,0 +1,115 @@
+"""A simulated screen: an SVG drawn as large as fits, on which the learner taps.
+
+A tap counts when it falls inside the bounds of the SVG element named as the target; the
+bounds come from the SVG itself (Qt's renderer), so authors draw screens without code.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from oefenplek.gui import theme
+
+
+class SvgScreen(QWidget):
+    """Shows an SVG; when interactive, reports taps in SVG units and whether they hit."""
+
+    tapped = Signal(bool, float, float)  # inside target, x, y in SVG units
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.renderer = QSvgRenderer(self)
+        self.target: str | None = None
+        self.interactive = False
+        self.highlight: str | None = None  # "reveal" or "done"
+        self.last_tap: QPointF | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 150)
+
+    def set_screen(self, data: bytes, target: str | None = None, interactive: bool = False) -> None:
+        self.renderer.load(QByteArray(data))
+        self.target, self.interactive = target, interactive
+        self.highlight, self.last_tap = None, None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if interactive
+                       else Qt.CursorShape.ArrowCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive
+                            else Qt.FocusPolicy.NoFocus)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 500)
+
+    # --- geometry -----------------------------------------------------------------------
+    def drawing_rect(self) -> QRectF:
+        """Where the drawing sits in the widget: as large as fits, centred, aspect kept."""
+        view = self.renderer.viewBoxF()
+        if view.isEmpty():
+            return QRectF()
+        scale = min(self.width() / view.width(), self.height() / view.height())
+        width, height = view.width() * scale, view.height() * scale
+        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+
+    def element_rect(self, element_id: str) -> QRectF:
+        """Bounds of an element in SVG units (its own and its parents' transforms applied)."""
+        if not self.renderer.elementExists(element_id):
+            return QRectF()
+        bounds = self.renderer.boundsOnElement(element_id)
+        return self.renderer.transformForElement(element_id).mapRect(bounds)
+
+    def to_svg(self, point: QPointF) -> QPointF:
+        area, view = self.drawing_rect(), self.renderer.viewBoxF()
+        scale = area.width() / view.width()
+        return QPointF(view.x() + (point.x() - area.x()) / scale,
+                       view.y() + (point.y() - area.y()) / scale)
+
+    def to_widget(self, rect: QRectF) -> QRectF:
+        area, view = self.drawing_rect(), self.renderer.viewBoxF()
+        scale = area.width() / view.width()
+        return QRectF(area.x() + (rect.x() - view.x()) * scale,
+                      area.y() + (rect.y() - view.y()) * scale,
+                      rect.width() * scale, rect.height() * scale)
+
+    def target_center(self) -> QPointF:
+        """The middle of the target, in widget pixels (tests and keyboard use this)."""
+        return self.to_widget(self.element_rect(self.target or "")).center()
+
+    # --- showing ------------------------------------------------------------------------
+    def show_target(self, how: str | None) -> None:
+        """Ring the target: 'reveal' after wrong tries, 'done' once tapped right."""
+        self.highlight = how
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = self.drawing_rect()
+        if area.isEmpty():
+            return
+        self.renderer.render(painter, area)
+        if self.last_tap is not None and self.highlight != "done":
+            painter.setPen(QPen(QColor(theme.NORMAL.muted), 4))
+            painter.setBrush(QColor(255, 255, 255, 90))
+            painter.drawEllipse(self.last_tap, 18, 18)
+        if self.highlight and self.target:
+            rect = self.to_widget(self.element_rect(self.target)).adjusted(-8, -8, 8, 8)
+            colour = theme.NORMAL.good_border if self.highlight == "done" else theme.NORMAL.focus
+            painter.setPen(QPen(QColor(colour), 7))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, 14, 14)
+
+    # --- tapping ------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self.interactive or event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        position = event.position()
+        if not self.drawing_rect().contains(position):
+            return None
+        self.last_tap = position
+        point = self.to_svg(position)
+        inside = bool(self.target) and self.element_rect(self.target or "").contains(point)
+        self.update()
+        self.tapped.emit(inside, point.x(), point.y())
+        return None

@@ -1,0 +1,112 @@
+"""Database tables. Progress is kept as facts (visits, runs, attempts); statuses are derived.
+
+Ids are UUID strings and times are UTC, so records made on two computers can be merged.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import DateTime, TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, hands back aware UTC datetimes (SQLite keeps no time zones)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("times must carry a time zone")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class LearnerRow(Base):
+    __tablename__ = "learner"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(80))
+    avatar: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(10), default="nl")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    archived_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+    runs: Mapped[list[LessonRunRow]] = relationship(
+        back_populates="learner", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class VisitRow(Base):
+    """One time a learner came to practise (from picking their tile until they leave)."""
+
+    __tablename__ = "visit"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    learner_id: Mapped[str] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+    __table_args__ = (Index("ix_visit_learner_started", "learner_id", "started_at"),)
+
+
+class LessonRunRow(Base):
+    """A learner working through one version of one lesson."""
+
+    __tablename__ = "lesson_run"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    learner_id: Mapped[str] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"))
+    lesson_id: Mapped[str] = mapped_column(String(80))
+    lesson_version: Mapped[int]
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    position: Mapped[int] = mapped_column(default=0)  # 0-based step the learner stands on
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+    learner: Mapped[LearnerRow] = relationship(back_populates="runs")
+    attempts: Mapped[list[AttemptRow]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (Index("ix_run_learner_lesson", "learner_id", "lesson_id"),)
+
+
+class AttemptRow(Base):
+    """One answer on one step: what it was and when."""
+
+    __tablename__ = "attempt"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    run_id: Mapped[str] = mapped_column(ForeignKey("lesson_run.id", ondelete="CASCADE"))
+    visit_id: Mapped[str | None] = mapped_column(
+        ForeignKey("visit.id", ondelete="SET NULL"), default=None
+    )
+    step_index: Mapped[int]
+    step_kind: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(20))
+    answer: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    run: Mapped[LessonRunRow] = relationship(back_populates="attempts")
+
+    __table_args__ = (Index("ix_attempt_run_step", "run_id", "step_index"),)

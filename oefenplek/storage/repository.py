@@ -1,0 +1,188 @@
+"""Everything the app asks of the database, in plain words and plain records.
+
+Each write commits before it returns: a power cut loses at most the step on screen. Callers
+get core dataclasses, never database rows, so widgets cannot reach the database.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from oefenplek.core.engine import Outcome
+from oefenplek.core.learners import Learner
+from oefenplek.core.progress import RunRecord
+from oefenplek.i18n import _
+from oefenplek.storage.db import Database, StorageError
+from oefenplek.storage.models import AttemptRow, LearnerRow, LessonRunRow, VisitRow, utcnow
+
+
+def _learner(row: LearnerRow) -> Learner:
+    return Learner(row.id, row.name, row.avatar, row.language, row.created_at)
+
+
+def _run(row: LessonRunRow) -> RunRecord:
+    return RunRecord(
+        id=row.id,
+        learner_id=row.learner_id,
+        lesson_id=row.lesson_id,
+        lesson_version=row.lesson_version,
+        started_at=row.started_at,
+        position=row.position,
+        finished_at=row.finished_at,
+    )
+
+
+class Repository:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    @contextmanager
+    def _session(self, write: bool = False) -> Iterator[Session]:
+        session = self.database.session()
+        try:
+            yield session
+            if write:
+                session.commit()
+        except OperationalError as error:
+            session.rollback()
+            detail = str(error.orig)
+            if "full" in detail:
+                raise StorageError(_(
+                    "The disk is full, so this was not saved. Make some space free; "
+                    "everything saved before is still there.")) from error
+            raise StorageError(_("This could not be saved: {detail}").format(
+                detail=detail)) from error
+        except Exception:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    # --- learners -----------------------------------------------------------------------
+    def add_learner(self, name: str, avatar: str, language: str = "nl") -> Learner:
+        with self._session(write=True) as session:
+            row = LearnerRow(name=name, avatar=avatar, language=language)
+            session.add(row)
+            session.flush()
+            return _learner(row)
+
+    def learners(self) -> list[Learner]:
+        """Active learners, the most recently seen first, so regulars are at the top."""
+        with self._session() as session:
+            last_seen = (
+                select(VisitRow.learner_id, func.max(VisitRow.started_at).label("seen"))
+                .group_by(VisitRow.learner_id)
+                .subquery()
+            )
+            rows = session.execute(
+                select(LearnerRow)
+                .outerjoin(last_seen, last_seen.c.learner_id == LearnerRow.id)
+                .where(LearnerRow.archived_at.is_(None))
+                .order_by(
+                    func.coalesce(last_seen.c.seen, LearnerRow.created_at).desc(),
+                    LearnerRow.name,
+                )
+            ).scalars()
+            return [_learner(row) for row in rows]
+
+    def learner(self, learner_id: str) -> Learner | None:
+        with self._session() as session:
+            row = session.get(LearnerRow, learner_id)
+            return _learner(row) if row else None
+
+    # --- visits -------------------------------------------------------------------------
+    def start_visit(self, learner_id: str) -> str:
+        with self._session(write=True) as session:
+            row = VisitRow(learner_id=learner_id)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def end_visit(self, visit_id: str) -> None:
+        with self._session(write=True) as session:
+            session.execute(
+                update(VisitRow)
+                .where(VisitRow.id == visit_id, VisitRow.ended_at.is_(None))
+                .values(ended_at=utcnow())
+            )
+
+    # --- lesson runs --------------------------------------------------------------------
+    def runs(self, learner_id: str) -> list[RunRecord]:
+        with self._session() as session:
+            rows = session.execute(
+                select(LessonRunRow)
+                .where(LessonRunRow.learner_id == learner_id)
+                .order_by(LessonRunRow.started_at)
+            ).scalars()
+            return [_run(row) for row in rows]
+
+    def start_run(self, learner_id: str, lesson_id: str, lesson_version: int) -> RunRecord:
+        with self._session(write=True) as session:
+            row = LessonRunRow(
+                learner_id=learner_id, lesson_id=lesson_id, lesson_version=lesson_version
+            )
+            session.add(row)
+            session.flush()
+            return _run(row)
+
+    def move_run(self, run_id: str, position: int) -> None:
+        with self._session(write=True) as session:
+            session.execute(
+                update(LessonRunRow).where(LessonRunRow.id == run_id).values(position=position)
+            )
+
+    def finish_run(self, run_id: str) -> None:
+        with self._session(write=True) as session:
+            session.execute(
+                update(LessonRunRow)
+                .where(LessonRunRow.id == run_id, LessonRunRow.finished_at.is_(None))
+                .values(finished_at=utcnow())
+            )
+
+    # --- attempts -----------------------------------------------------------------------
+    def record_attempt(
+        self,
+        run_id: str,
+        step_index: int,
+        step_kind: str,
+        outcome: Outcome,
+        answer: str | None = None,
+        visit_id: str | None = None,
+    ) -> None:
+        with self._session(write=True) as session:
+            session.add(
+                AttemptRow(
+                    run_id=run_id,
+                    visit_id=visit_id,
+                    step_index=step_index,
+                    step_kind=step_kind,
+                    outcome=outcome.value,
+                    answer=answer,
+                )
+            )
+
+    def wrong_tries(self, run_id: str) -> dict[int, int]:
+        """Wrong answers per step of a run, to restore hints when a learner comes back."""
+        with self._session() as session:
+            rows = session.execute(
+                select(AttemptRow.step_index).where(
+                    AttemptRow.run_id == run_id, AttemptRow.outcome == Outcome.WRONG.value
+                )
+            ).scalars()
+            return dict(Counter(rows))
+
+    def attempts(self, run_id: str) -> list[tuple[int, str, str | None]]:
+        """(step index, outcome, answer) of a run, oldest first."""
+        with self._session() as session:
+            rows = session.execute(
+                select(AttemptRow.step_index, AttemptRow.outcome, AttemptRow.answer)
+                .where(AttemptRow.run_id == run_id)
+                .order_by(AttemptRow.created_at)
+            ).all()
+            return [(row[0], row[1], row[2]) for row in rows]

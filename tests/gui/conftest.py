@@ -1,0 +1,33 @@
+"""GUI test helpers: the real app, built as `oefenplek` builds it, on fixture lessons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from oefenplek.app import Running, build
+from oefenplek.core.lessons import load_catalog
+from oefenplek.gui import theme
+
+
+@pytest.fixture
+def start_app(qapp: QApplication, qtbot, fixture_lessons: Path) -> Iterator[Callable[..., Running]]:
+    """Start the app like a person would; call it again to 'start it again days later'."""
+    qapp.setStyleSheet(theme.stylesheet())
+    started: list[Running] = []
+
+    def start(lessons: list[Path] | None = None) -> Running:
+        running = build(load_catalog(lessons or [fixture_lessons]))
+        qtbot.addWidget(running.window)
+        running.window.resize(1366, 768)
+        running.window.show()
+        qtbot.waitExposed(running.window)
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        running.database.close()

@@ -1,0 +1,41 @@
+"""The repository stores facts and hands back plain records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from oefenplek.core.engine import Outcome
+from oefenplek.storage.db import Database
+from oefenplek.storage.repository import Repository
+
+
+def make(tmp_path: Path) -> Repository:
+    return Repository(Database(f"sqlite:///{tmp_path / 'r.sqlite3'}"))
+
+
+def test_learners_recently_seen_come_first(tmp_path: Path) -> None:
+    repository = make(tmp_path)
+    anna = repository.add_learner("Anna", "cat")
+    bram = repository.add_learner("Bram", "dog")
+    repository.start_visit(anna.id)
+    assert [learner.name for learner in repository.learners()] == ["Anna", "Bram"]
+    assert repository.learner(bram.id) == bram
+
+
+def test_a_run_remembers_lesson_version_position_and_attempts(tmp_path: Path) -> None:
+    repository = make(tmp_path)
+    learner = repository.add_learner("Anna", "cat")
+    visit = repository.start_visit(learner.id)
+    run = repository.start_run(learner.id, "wifi-aanzetten", 3)
+    repository.record_attempt(run.id, 1, "tap", Outcome.WRONG, "10,20", visit)
+    repository.record_attempt(run.id, 1, "tap", Outcome.WRONG, "30,20", visit)
+    repository.record_attempt(run.id, 1, "tap", Outcome.CORRECT, "300,200", visit)
+    repository.move_run(run.id, 2)
+    [stored] = repository.runs(learner.id)
+    assert (stored.lesson_id, stored.lesson_version, stored.position) == ("wifi-aanzetten", 3, 2)
+    assert stored.started_at.tzinfo is not None
+    assert repository.wrong_tries(run.id) == {1: 2}
+    assert [a[1] for a in repository.attempts(run.id)] == ["wrong", "wrong", "correct"]
+    repository.finish_run(run.id)
+    assert repository.runs(learner.id)[0].finished_at is not None
+    repository.end_visit(visit)
