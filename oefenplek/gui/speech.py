@@ -37,7 +37,11 @@ class Speaker(QObject):
             self.reason = "Qt text-to-speech is not installed"
             return
         wanted = engine or os.environ.get("OEFENPLEK_SPEECH_ENGINE")
-        engines = [name for name in QTextToSpeech.availableEngines() if name != "mock"]
+        installed = QTextToSpeech.availableEngines()
+        if wanted and wanted not in installed:
+            self.reason = f"the speech engine '{wanted}' is not installed"
+            return
+        engines = [name for name in installed if name != "mock"]
         name = wanted or (engines[0] if engines else None)
         if not name:
             self.reason = "no speech engine on this computer"

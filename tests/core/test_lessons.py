@@ -89,8 +89,8 @@ def test_a_requires_that_names_no_lesson_is_reported(tmp_path: Path,
 def test_long_sentences_and_many_sentences_are_warnings() -> None:
     assert readability_problems("Tik op de knop. Goed zo.") == []
     long = "Dit is een hele lange zin met veel te veel woorden erin voor iemand die slecht leest."
-    assert "17 words" in readability_problems(long)[0]
-    assert "4 sentences" in readability_problems("Een. Twee. Drie. Vier.")[0]
+    assert "17 woorden" in readability_problems(long)[0]
+    assert "4 zinnen" in readability_problems("Een. Twee. Drie. Vier.")[0]
     _lesson, problems = load_lesson(FIXTURES / "broken" / "kapotte-les", FIXTURES / "broken")
     warnings = [p for p in problems if p.warning]
     assert [(p.step, p.key) for p in warnings] == [(3, "text")]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from oefenplek.i18n import _
+
 MAX_WORDS = 15
 MAX_SENTENCES = 3
 
@@ -29,9 +31,11 @@ def readability_problems(text: str) -> list[str]:
     found = []
     parts = sentences(text)
     if len(parts) > MAX_SENTENCES:
-        found.append(f"{len(parts)} sentences; keep it to {MAX_SENTENCES} or fewer")
+        found.append(_("{n} sentences; keep it to {most} or fewer").format(
+            n=len(parts), most=MAX_SENTENCES))
     for sentence in parts:
         words = word_count(sentence)
         if words > MAX_WORDS:
-            found.append(f"a sentence of {words} words (over {MAX_WORDS}): '{sentence}'")
+            found.append(_("a sentence of {n} words (over {most}): '{sentence}'").format(
+                n=words, most=MAX_WORDS, sentence=sentence))
     return found

@@ -36,9 +36,29 @@ def _root(path: Path) -> ET.Element:
     return ET.fromstring(_parse(path, path.stat().st_mtime))
 
 
+#: Elements Qt draws and can find by id; ids on gradients or inside <defs> are not targets.
+_DRAWN = frozenset({"svg", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+                    "path", "text", "tspan", "use", "image", "switch"})
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
 def element_ids(path: Path) -> frozenset[str]:
-    """Every id in the drawing."""
-    return frozenset(el.attrib["id"] for el in _root(path).iter() if "id" in el.attrib)
+    """The ids of drawn elements: the places a step can target, show or hide."""
+    found: set[str] = set()
+
+    def walk(element: ET.Element) -> None:
+        if _local(element.tag) not in _DRAWN:
+            return
+        if "id" in element.attrib:
+            found.add(element.attrib["id"])
+        for child in element:
+            walk(child)
+
+    walk(_root(path))
+    return frozenset(found)
 
 
 def with_layers(path: Path, show: tuple[str, ...] = (), hide: tuple[str, ...] = ()) -> bytes:
