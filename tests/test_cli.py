@@ -49,7 +49,8 @@ def test_a_location_folder_without_themes_uses_the_apps_themes(
 def test_schema_is_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lessons", "schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    kinds = [v["properties"]["kind"]["const"] for v in schema["properties"]["steps"]["items"]["oneOf"]]
+    variants = schema["properties"]["steps"]["items"]["oneOf"]
+    kinds = [variant["properties"]["kind"]["const"] for variant in variants]
     assert kinds == ["explain", "tap", "type", "choose", "order", "practise"]
 
 

@@ -154,7 +154,7 @@ class LessonRun:
             raise RunError(f"a {step.kind} step takes no answer")
         state = self._states[self.position]
         if step.kind == "practise":
-            return self._practise(PractiseAnswer(value), state)
+            return self._practise(PractiseAnswer(str(value)), state)
         if _is_correct(step, value):
             state.solved = True
             return Feedback(Outcome.CORRECT, state.wrong_tries)

@@ -35,6 +35,20 @@ AVATARS: dict[str, str] = {
 }
 
 
+#: Text sizes a learner can choose, in percent.
+TEXT_SCALES = (100, 150, 200)
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """How a learner sees and hears best; chosen with pictures and kept per learner."""
+
+    text_scale: int = 100
+    high_contrast: bool = False
+    read_aloud_auto: bool = False
+    speech_slow: bool = True
+
+
 @dataclass(frozen=True)
 class Learner:
     id: str
@@ -42,6 +56,7 @@ class Learner:
     avatar: str
     language: str
     created_at: datetime
+    preferences: Preferences = Preferences()
 
 
 class NameProblem(ValueError):

@@ -51,6 +51,11 @@ class LearnerRow(Base):
     language: Mapped[str] = mapped_column(String(10), default="nl")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     archived_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    # How this learner sees and hears best (chosen with pictures, remembered per learner).
+    text_scale: Mapped[int] = mapped_column(default=100, server_default="100")
+    high_contrast: Mapped[bool] = mapped_column(default=False, server_default="0")
+    read_aloud_auto: Mapped[bool] = mapped_column(default=False, server_default="0")
+    speech_slow: Mapped[bool] = mapped_column(default=True, server_default="1")
 
     runs: Mapped[list[LessonRunRow]] = relationship(
         back_populates="learner", cascade="all, delete-orphan", passive_deletes=True
@@ -110,3 +115,23 @@ class AttemptRow(Base):
     run: Mapped[LessonRunRow] = relationship(back_populates="attempts")
 
     __table_args__ = (Index("ix_attempt_run_step", "run_id", "step_index"),)
+
+
+class HelpRequestRow(Base):
+    """A learner pressed Hulp: the volunteer view shows it until it is handled."""
+
+    __tablename__ = "help_request"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    learner_id: Mapped[str | None] = mapped_column(
+        ForeignKey("learner.id", ondelete="CASCADE"), default=None
+    )
+    run_id: Mapped[str | None] = mapped_column(
+        ForeignKey("lesson_run.id", ondelete="SET NULL"), default=None
+    )
+    lesson_id: Mapped[str | None] = mapped_column(String(80), default=None)
+    step_index: Mapped[int | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+    __table_args__ = (Index("ix_help_open", "handled_at", "created_at"),)

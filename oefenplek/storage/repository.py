@@ -15,15 +15,24 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from oefenplek.core.engine import Outcome
-from oefenplek.core.learners import Learner
+from oefenplek.core.learners import Learner, Preferences
 from oefenplek.core.progress import RunRecord
 from oefenplek.i18n import _
 from oefenplek.storage.db import Database, StorageError
-from oefenplek.storage.models import AttemptRow, LearnerRow, LessonRunRow, VisitRow, utcnow
+from oefenplek.storage.models import (
+    AttemptRow,
+    HelpRequestRow,
+    LearnerRow,
+    LessonRunRow,
+    VisitRow,
+    utcnow,
+)
 
 
 def _learner(row: LearnerRow) -> Learner:
-    return Learner(row.id, row.name, row.avatar, row.language, row.created_at)
+    preferences = Preferences(row.text_scale, row.high_contrast, row.read_aloud_auto,
+                              row.speech_slow)
+    return Learner(row.id, row.name, row.avatar, row.language, row.created_at, preferences)
 
 
 def _run(row: LessonRunRow) -> RunRecord:
@@ -95,6 +104,19 @@ class Repository:
         with self._session() as session:
             row = session.get(LearnerRow, learner_id)
             return _learner(row) if row else None
+
+    def set_preferences(self, learner_id: str, preferences: Preferences) -> None:
+        with self._session(write=True) as session:
+            session.execute(
+                update(LearnerRow)
+                .where(LearnerRow.id == learner_id)
+                .values(
+                    text_scale=preferences.text_scale,
+                    high_contrast=preferences.high_contrast,
+                    read_aloud_auto=preferences.read_aloud_auto,
+                    speech_slow=preferences.speech_slow,
+                )
+            )
 
     # --- visits -------------------------------------------------------------------------
     def start_visit(self, learner_id: str) -> str:
@@ -186,3 +208,38 @@ class Repository:
                 .order_by(AttemptRow.created_at)
             ).all()
             return [(row[0], row[1], row[2]) for row in rows]
+
+    # --- help ---------------------------------------------------------------------------
+    def ask_help(
+        self,
+        learner_id: str | None,
+        run_id: str | None = None,
+        lesson_id: str | None = None,
+        step_index: int | None = None,
+    ) -> str:
+        """Record that a learner asked for the volunteer; returns the request's id."""
+        with self._session(write=True) as session:
+            row = HelpRequestRow(
+                learner_id=learner_id, run_id=run_id, lesson_id=lesson_id, step_index=step_index
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def open_help_requests(self) -> list[tuple[str, str | None, str | None, int | None]]:
+        """(id, learner id, lesson id, step index) of requests not yet handled, oldest first."""
+        with self._session() as session:
+            rows = session.execute(
+                select(HelpRequestRow)
+                .where(HelpRequestRow.handled_at.is_(None))
+                .order_by(HelpRequestRow.created_at)
+            ).scalars()
+            return [(r.id, r.learner_id, r.lesson_id, r.step_index) for r in rows]
+
+    def handle_help_request(self, request_id: str) -> None:
+        with self._session(write=True) as session:
+            session.execute(
+                update(HelpRequestRow)
+                .where(HelpRequestRow.id == request_id, HelpRequestRow.handled_at.is_(None))
+                .values(handled_at=utcnow())
+            )

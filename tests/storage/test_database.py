@@ -89,3 +89,34 @@ def test_deleting_a_learner_removes_runs_and_attempts(tmp_path: Path) -> None:
         assert connection.exec_driver_sql("SELECT count(*) FROM attempt").scalar() == 0
         assert connection.exec_driver_sql("SELECT count(*) FROM lesson_run").scalar() == 0
     database.close()
+
+
+def test_an_older_database_is_upgraded_without_losing_progress(tmp_path: Path) -> None:
+    """A file made by the first release (schema 0001) opens in this one, progress intact."""
+    from alembic import command
+    from alembic.config import Config
+
+    from oefenplek.storage.db import make_engine
+
+    path = tmp_path / "oud.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO learner (id, name, avatar, language, created_at) "
+            "VALUES ('l1', 'Riet', 'tulip', 'nl', '2025-01-02 10:00:00')")
+        connection.exec_driver_sql(
+            "INSERT INTO lesson_run (id, learner_id, lesson_id, lesson_version, started_at, "
+            "position) VALUES ('r1', 'l1', 'wifi-android', 1, '2025-01-02 10:01:00', 3)")
+    engine.dispose()
+
+    database = open_db(path)
+    repository = Repository(database)
+    [learner] = repository.learners()
+    assert (learner.name, learner.preferences.text_scale) == ("Riet", 100)
+    assert repository.runs("l1")[0].position == 3
+    assert len(list(tmp_path.glob("oud.before-upgrade-*.sqlite3"))) == 1
+    database.close()

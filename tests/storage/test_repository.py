@@ -39,3 +39,24 @@ def test_a_run_remembers_lesson_version_position_and_attempts(tmp_path: Path) ->
     repository.finish_run(run.id)
     assert repository.runs(learner.id)[0].finished_at is not None
     repository.end_visit(visit)
+
+
+def test_preferences_are_kept_per_learner(tmp_path: Path) -> None:
+    from oefenplek.core.learners import Preferences
+
+    repository = make(tmp_path)
+    anna = repository.add_learner("Anna", "cat")
+    bram = repository.add_learner("Bram", "dog")
+    repository.set_preferences(anna.id, Preferences(200, True, True, False))
+    assert repository.learner(anna.id).preferences == Preferences(200, True, True, False)
+    assert repository.learner(bram.id).preferences == Preferences()
+
+
+def test_help_requests_stay_open_until_handled(tmp_path: Path) -> None:
+    repository = make(tmp_path)
+    anna = repository.add_learner("Anna", "cat")
+    run = repository.start_run(anna.id, "wifi-android", 1)
+    request = repository.ask_help(anna.id, run.id, "wifi-android", 4)
+    assert repository.open_help_requests() == [(request, anna.id, "wifi-android", 4)]
+    repository.handle_help_request(request)
+    assert repository.open_help_requests() == []

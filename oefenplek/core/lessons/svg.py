@@ -72,7 +72,8 @@ def with_layers(path: Path, show: tuple[str, ...] = (), hide: tuple[str, ...] = 
                 _drop_style_display(element)
             elif element_id in hide:
                 element.attrib["display"] = "none"
-    return ET.tostring(root, encoding="utf-8")
+    data: bytes = ET.tostring(root, encoding="utf-8")
+    return data
 
 
 def _drop_style_display(element: ET.Element) -> None:
