@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 from oefenplek import paths
 from oefenplek.core.lessons import Catalog, load_catalog
 from oefenplek.i18n import _
+from oefenplek.notices import tell_coordinator
 
 
 def load_lessons() -> Catalog:
@@ -29,8 +29,20 @@ def report_left_out(catalog: Catalog) -> None:
     except OSError:
         pass
     if lines:
-        print(_("Some lessons were left out because of problems; see {file}").format(file=log),
-              file=sys.stderr)
+        names = sorted({problem.file.parent.name for problem in catalog.errors})
+        tell_coordinator("lessons:" + ",".join(names), _(
+            "Some lessons were left out because of problems: {names}. See {file}").format(
+                names=", ".join(names), file=log))
+
+
+def report_speech(speaker: object) -> None:
+    """Without read-aloud the learners miss a lot: tell the coordinator once, plainly."""
+    reason = getattr(speaker, "reason", "")
+    if reason:
+        tell_coordinator("speech:" + reason, _(
+            "Read-aloud does not work on this computer ({reason}). Install a Dutch voice, "
+            "for example espeak-ng with speech-dispatcher on Linux, or a Dutch voice in "
+            "Windows settings.").format(reason=reason))
 
 
 @dataclass
@@ -57,6 +69,7 @@ def build(catalog: Catalog | None = None) -> Running:
     repository = Repository(database)
     window = MainWindow()
     speaker = Speaker(window)
+    report_speech(speaker)
     controller = LearnerController(window, repository, catalog, speaker)
     controller.show_picker()
     return Running(window, controller, repository, database, catalog)

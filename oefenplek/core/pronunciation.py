@@ -21,14 +21,56 @@ def load_pronunciations(file: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in words.items() if isinstance(v, str)}
 
 
-def speakable(text: str, pronunciations: dict[str, str]) -> str:
-    """The text with every listed word (as a whole word, any case) replaced by its spelling."""
-    if not pronunciations:
-        return text
+def _pattern(pronunciations: dict[str, str]) -> re.Pattern[str]:
     ordered = sorted(pronunciations, key=len, reverse=True)
-    pattern = re.compile(
+    return re.compile(
         r"(?<![\w-])(" + "|".join(re.escape(word) for word in ordered) + r")(?![\w-])",
         re.IGNORECASE,
     )
-    lookup = {word.casefold(): spoken for word, spoken in pronunciations.items()}
-    return pattern.sub(lambda match: lookup[match.group(1).casefold()], text)
+
+
+def speakable(text: str, pronunciations: dict[str, str]) -> str:
+    """The text with every listed word (as a whole word, any case) replaced by its spelling."""
+    return SpokenText.of(text, pronunciations).spoken
+
+
+class SpokenText:
+    """A text as it is said, with a way back from a place in the spoken words to the text.
+
+    The speech engine reports which word it says in the *spoken* text; the screen marks
+    that word in the *written* text, so 'Die-zjie-dee' lights up 'DigiD'.
+    """
+
+    def __init__(self, spoken: str, pieces: list[tuple[int, int, int, int]]) -> None:
+        self.spoken = spoken
+        self._pieces = pieces  # (spoken start, spoken end, written start, written end)
+
+    @classmethod
+    def of(cls, text: str, pronunciations: dict[str, str]) -> SpokenText:
+        if not pronunciations:
+            return cls(text, [])
+        lookup = {word.casefold(): spoken for word, spoken in pronunciations.items()}
+        parts: list[str] = []
+        pieces: list[tuple[int, int, int, int]] = []
+        written = said = 0
+        for match in _pattern(pronunciations).finditer(text):
+            parts.append(text[written:match.start()])
+            said += match.start() - written
+            replacement = lookup[match.group(1).casefold()]
+            pieces.append((said, said + len(replacement), match.start(), match.end()))
+            parts.append(replacement)
+            said += len(replacement)
+            written = match.end()
+        parts.append(text[written:])
+        return cls("".join(parts), pieces)
+
+    def written_span(self, start: int, length: int) -> tuple[int, int]:
+        """Where the spoken word at `start` stands in the written text: (start, length)."""
+        shift = 0
+        for said_start, said_end, written_start, written_end in self._pieces:
+            if start < said_start:
+                break
+            if start < said_end:
+                return written_start, written_end - written_start
+            shift += (written_end - written_start) - (said_end - said_start)
+        return start + shift, length

@@ -1,4 +1,4 @@
-"""Connects the learner's screens to the engine and the repository.
+"""Connects the learner's screens to the engine, the repository and read-aloud.
 
 Every answer is stored (committed) before the screen changes, and every move through a
 lesson stores the position, so a learner can stop at any moment and continue days later.
@@ -12,10 +12,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from oefenplek.core.engine import Feedback, LessonRun
-from oefenplek.core.learners import Learner, NameProblem, check_new_learner
+from oefenplek.core.learners import Learner, NameProblem, Preferences, check_new_learner
 from oefenplek.core.lessons.model import Catalog
 from oefenplek.core.progress import RunRecord, lesson_progress, resume_position
+from oefenplek.gui.look import apply_look
 from oefenplek.gui.main_window import MainWindow
+from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.screens.lessons import LessonCard, ThemeCard
 from oefenplek.gui.speech import Speaker
 from oefenplek.storage.db import StorageError
@@ -33,16 +35,26 @@ class LearnerController(QObject):
         self.visit_id: str | None = None
         self.run: LessonRun | None = None
         self.record: RunRecord | None = None
+        self.help_request: str | None = None
+        self.speaking_on: LearnerScreen | None = None
         w = window
         for screen in w.learner_screens():
-            screen.listen_requested.connect(self.speaker.say)
-            screen.set_speech_available(speaker.available, speaker.reason)
+            screen.listen_requested.connect(lambda text, s=screen: self.read_aloud(s, text))
+            screen.help_requested.connect(self.ask_help)
+            screen.set_speech_available(speaker.available)
+        speaker.word_spoken.connect(self._mark_word)
+        speaker.finished.connect(self._speech_finished)
+        w.ask_help.call_volunteer.connect(self.call_volunteer)
+        w.ask_help.cancel_help.connect(self.cancel_help)
         w.picker.learner_chosen.connect(self.choose_learner)
         w.picker.new_learner_requested.connect(self.new_learner)
         w.new_learner.done.connect(self.add_learner)
         w.new_learner.cancelled.connect(self.show_picker)
         w.lessons.lesson_chosen.connect(self.open_lesson)
         w.lessons.stop_requested.connect(self.end_visit)
+        w.lessons.preferences_requested.connect(self.show_preferences)
+        w.preferences.changed.connect(self.change_preferences)
+        w.preferences.done.connect(self.show_lessons)
         w.player.answered.connect(self.answer)
         w.player.next_requested.connect(self.go_on)
         w.player.back_requested.connect(self.go_back)
@@ -60,15 +72,56 @@ class LearnerController(QObject):
             return False
         return True
 
+    def _show(self, screen: LearnerScreen) -> None:
+        self.speaker.stop()
+        self.window.show_screen(screen)
+
+    # --- read-aloud ---------------------------------------------------------------------
+    def read_aloud(self, screen: LearnerScreen, text: str) -> None:
+        self.speaking_on = screen
+        self.speaker.say(text)
+
+    def _mark_word(self, start: int, length: int) -> None:
+        if self.speaking_on is not None and self.speaking_on is self.window.current_screen():
+            self.speaking_on.mark_word(start, length)
+
+    def _speech_finished(self) -> None:
+        if self.speaking_on is not None:
+            self.speaking_on.unmark_word()
+
+    # --- help ---------------------------------------------------------------------------
+    def ask_help(self) -> None:
+        self.window.ask_help.ask(coming=self.help_request is not None)
+
+    def call_volunteer(self) -> None:
+        run, record = self.run, self.record
+        learner_id = self.learner.id if self.learner else None
+        ids: list[str] = []
+        if self._safely(lambda: ids.append(self.repository.ask_help(
+                learner_id, record.id if record else None,
+                run.lesson.id if run else None, run.position if run else None))):
+            self.help_request = ids[0]
+            self._show_help_state()
+
+    def cancel_help(self) -> None:
+        if self.help_request:
+            self._safely(lambda: self.repository.handle_help_request(self.help_request or ""))
+        self.help_request = None
+        self._show_help_state()
+
+    def _show_help_state(self) -> None:
+        for screen in self.window.learner_screens():
+            screen.set_help_coming(self.help_request is not None)
+
     # --- who is here --------------------------------------------------------------------
     def show_picker(self) -> None:
-        self.speaker.stop()
+        apply_look(None)
         self.window.picker.show_learners(self.repository.learners())
-        self.window.show_screen(self.window.picker)
+        self._show(self.window.picker)
 
     def new_learner(self) -> None:
         self.window.new_learner.start()
-        self.window.show_screen(self.window.new_learner)
+        self._show(self.window.new_learner)
 
     def add_learner(self, name: str, avatar: str) -> None:
         try:
@@ -85,6 +138,7 @@ class LearnerController(QObject):
         if learner is None:
             return self.show_picker()
         self.learner = learner
+        self._use_preferences(learner.preferences)
         self._safely(lambda: setattr(self, "visit_id", self.repository.start_visit(learner.id)))
         self.show_lessons()
         return None
@@ -93,6 +147,8 @@ class LearnerController(QObject):
         if self.visit_id:
             self._safely(lambda: self.repository.end_visit(self.visit_id or ""))
         self.learner, self.visit_id, self.run, self.record = None, None, None, None
+        if self.help_request:
+            self.cancel_help()
         self.show_picker()
 
     def shutdown(self) -> None:
@@ -100,6 +156,23 @@ class LearnerController(QObject):
         if self.visit_id:
             self._safely(lambda: self.repository.end_visit(self.visit_id or ""))
             self.visit_id = None
+
+    # --- how the learner sees and hears best -------------------------------------------
+    def _use_preferences(self, preferences: Preferences) -> None:
+        apply_look(preferences)
+        self.speaker.set_slow(preferences.speech_slow)
+
+    def show_preferences(self) -> None:
+        assert self.learner is not None
+        self.window.preferences.show_preferences(self.learner.preferences)
+        self._show(self.window.preferences)
+
+    def change_preferences(self, preferences: Preferences) -> None:
+        learner = self.learner
+        assert learner is not None
+        if self._safely(lambda: self.repository.set_preferences(learner.id, preferences)):
+            self.learner = self.repository.learner(learner.id)
+            self._use_preferences(preferences)
 
     # --- lessons ------------------------------------------------------------------------
     def theme_cards(self) -> list[ThemeCard]:
@@ -118,48 +191,48 @@ class LearnerController(QObject):
 
     def show_lessons(self) -> None:
         assert self.learner is not None
-        self.speaker.stop()
-        theme = None
-        if self.run is not None:
-            theme = self.run.lesson.theme
+        theme = self.run.lesson.theme if self.run is not None else None
         self.run, self.record = None, None
         self.window.lessons.show_lessons(self.learner.name, self.theme_cards(), theme)
-        self.window.show_screen(self.window.lessons)
+        self._show(self.window.lessons)
 
     def open_lesson(self, lesson_id: str) -> None:
-        assert self.learner is not None
+        learner = self.learner
+        assert learner is not None
         lesson = self.catalog.lessons.get(lesson_id)
         if lesson is None:
             return
-        runs = self.repository.runs(self.learner.id)
+        runs = self.repository.runs(learner.id)
         busy = [r for r in runs if r.lesson_id == lesson_id and r.finished_at is None]
         if busy:
             record = busy[-1]
             position = resume_position(record, lesson.step_count)
-            tries = self.repository.wrong_tries(record.id)
-            self.run = LessonRun(lesson, position, tries)
+            self.run = LessonRun(lesson, position, self.repository.wrong_tries(record.id))
             self.record = record
         else:
             started: list[RunRecord] = []
             if not self._safely(lambda: started.append(
-                    self.repository.start_run(self.learner.id, lesson.id, lesson.version))):
+                    self.repository.start_run(learner.id, lesson.id, lesson.version))):
                 return
             self.record = started[0]
             self.run = LessonRun(lesson)
+        self._show(self.window.player)
         self.show_step()
-        self.window.show_screen(self.window.player)
 
     # --- playing ------------------------------------------------------------------------
     def show_step(self) -> None:
         run, record = self.run, self.record
         assert run is not None and record is not None
         self.speaker.stop()
-        self.window.player.show_step(
+        player = self.window.player
+        player.show_step(
             run.step, run.number, run.total,
             can_go_back=run.can_go_back, can_go_on=run.can_go_on,
             solved=run.solved, revealed=run.revealed,
             seed=zlib.crc32(f"{record.id}:{run.position}".encode()),
         )
+        if self.learner and self.learner.preferences.read_aloud_auto:
+            self.read_aloud(player, player.spoken_text())
 
     def answer(self, value: object, stored: str) -> None:
         run, record = self.run, self.record
@@ -170,6 +243,9 @@ class LearnerController(QObject):
             record.id, run.position, step.kind, feedback.outcome, stored[:500], self.visit_id))
         if saved:
             self.window.player.show_feedback(feedback, step, run.can_go_on)
+            if self.learner and self.learner.preferences.read_aloud_auto:
+                self.speaking_on = None  # only the feedback is read; nothing to mark
+                self.speaker.say(self.window.player.feedback_text.text())
 
     def go_on(self) -> None:
         run, record = self.run, self.record
@@ -200,4 +276,4 @@ class LearnerController(QObject):
         self.window.end.show_end(self.learner.name, lesson.title, lesson.can_do, lesson.ending,
                                  following.id if following else None,
                                  following.title if following else None)
-        self.window.show_screen(self.window.end)
+        self._show(self.window.end)

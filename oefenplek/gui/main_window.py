@@ -12,6 +12,8 @@ from oefenplek.gui.screens.lessons import LessonsScreen
 from oefenplek.gui.screens.new_learner import NewLearnerScreen
 from oefenplek.gui.screens.picker import PickerScreen
 from oefenplek.gui.screens.player import PlayerScreen
+from oefenplek.gui.screens.preferences import PreferencesScreen
+from oefenplek.gui.widgets.ask_help import AskHelpDialog
 from oefenplek.i18n import _
 
 
@@ -30,11 +32,14 @@ class MainWindow(QMainWindow):
         self.lessons = LessonsScreen()
         self.player = PlayerScreen()
         self.end = EndScreen()
+        self.preferences = PreferencesScreen()
         for screen in self.learner_screens():
             self.stack.addWidget(screen)
+        self.ask_help = AskHelpDialog(self)
 
     def learner_screens(self) -> list[LearnerScreen]:
-        return [self.picker, self.new_learner, self.lessons, self.player, self.end]
+        return [self.picker, self.new_learner, self.lessons, self.player, self.end,
+                self.preferences]
 
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)

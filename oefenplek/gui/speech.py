@@ -1,8 +1,9 @@
-"""Read-aloud over Qt's QTextToSpeech: a Dutch voice, a bit slower than normal.
+"""Read-aloud over Qt's QTextToSpeech: a Dutch voice, slower than normal if the learner wants.
 
-When the machine has no speech engine or no voice, `available` is False and the screens
-disable their Luister button with a tooltip; nothing fails. OEFENPLEK_SPEECH_ENGINE picks an
-engine by name (tests use Qt's 'mock' engine).
+When the machine has no speech engine or no voice for the language, `available` is False
+and the screens hide their Luister button; nothing fails. OEFENPLEK_SPEECH_ENGINE picks an
+engine by name. Qt's 'mock' engine (used by the tests) has no Dutch voice, so for it any
+voice will do.
 """
 
 from __future__ import annotations
@@ -12,20 +13,22 @@ import os
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from oefenplek import paths
-from oefenplek.core.pronunciation import load_pronunciations, speakable
+from oefenplek.core.pronunciation import SpokenText, load_pronunciations
 from oefenplek.i18n import current_language
 
-SLOWER_RATE = -0.2  # -1.0 .. 1.0; a little slower than the engine's default
+RATES = {True: -0.35, False: -0.1}  # slow / normal, on Qt's scale of -1.0 .. 1.0
 
 
 class Speaker(QObject):
     """Says texts aloud, one at a time; a new text stops the previous one."""
 
-    speaking_changed = Signal(bool)
+    word_spoken = Signal(int, int)  # start and length of the word, in the written text
+    finished = Signal()
 
     def __init__(self, parent: QObject | None = None, engine: str | None = None) -> None:
         super().__init__(parent)
         self._tts = None
+        self._current: SpokenText | None = None
         self.reason = ""
         self.last_text = ""
         self.pronunciations = load_pronunciations(
@@ -50,14 +53,16 @@ class Speaker(QObject):
         if tts.state() == QTextToSpeech.State.Error:
             self.reason = tts.errorString() or "the speech engine did not start"
             return
-        self._choose_voice(tts)
-        tts.setRate(SLOWER_RATE)
-        tts.stateChanged.connect(
-            lambda state: self.speaking_changed.emit(state == QTextToSpeech.State.Speaking)
-        )
+        if not self._choose_voice(tts, strict=name != "mock"):
+            self.reason = f"no {QLocale(current_language()).nativeLanguageName()} voice"
+            return
+        tts.setRate(RATES[True])
+        tts.stateChanged.connect(self._state_changed)
+        tts.sayingWord.connect(self._saying_word)
         self._tts = tts
 
-    def _choose_voice(self, tts: object) -> None:
+    @staticmethod
+    def _choose_voice(tts: object, strict: bool) -> bool:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         assert isinstance(tts, QTextToSpeech)
@@ -65,20 +70,35 @@ class Speaker(QObject):
         for locale in tts.availableLocales():
             if locale.language() == language:
                 tts.setLocale(locale)
-                return
-        if not tts.availableVoices():
-            self.reason = "the speech engine has no voices"
+                return bool(tts.availableVoices())
+        return not strict and bool(tts.availableVoices())
 
     @property
     def available(self) -> bool:
-        return self._tts is not None and not self.reason
+        return self._tts is not None
+
+    def set_slow(self, slow: bool) -> None:
+        if self._tts is not None:
+            self._tts.setRate(RATES[slow])
 
     def say(self, text: str) -> None:
         self.last_text = text
-        if self._tts is not None and self.available:
-            self._tts.stop()
-            self._tts.say(speakable(text, self.pronunciations))
+        if self._tts is None:
+            return
+        self._tts.stop()
+        self._current = SpokenText.of(text, self.pronunciations)
+        self._tts.say(self._current.spoken)
 
     def stop(self) -> None:
         if self._tts is not None:
             self._tts.stop()
+
+    def _saying_word(self, _word: str, _id: int, start: int, length: int) -> None:
+        if self._current is not None:
+            self.word_spoken.emit(*self._current.written_span(start, length))
+
+    def _state_changed(self, state: object) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
+            self.finished.emit()

@@ -30,9 +30,52 @@ class Palette:
     try_again_border: str = "#B38600"
     dot_done: str = "#124A99"
     dot_todo: str = "#C9C9C9"
+    hover: str = "#EEF3FB"
+    chosen: str = "#E8EFFA"
+    disabled: str = "#555555"
+    disabled_background: str = "#F0EEEA"
 
 
 NORMAL = Palette()
+
+#: Black and yellow: the strongest contrast for learners who see poorly.
+HIGH_CONTRAST = Palette(
+    window="#000000",
+    text="#FFFFFF",
+    muted="#F0F0F0",
+    panel="#000000",
+    border="#FFFFFF",
+    primary="#FFE600",
+    primary_text="#000000",
+    focus="#00E5FF",
+    good="#000000",
+    good_text="#9CFF9C",
+    good_border="#9CFF9C",
+    try_again="#000000",
+    try_again_text="#FFE600",
+    try_again_border="#FFE600",
+    dot_done="#FFE600",
+    dot_todo="#7A7A7A",
+    hover="#1A1A1A",
+    chosen="#262600",
+    disabled="#9A9A9A",
+    disabled_background="#000000",
+)
+
+
+def palette_for(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+@dataclass
+class Current:
+    """The look in use now; widgets that paint themselves read their colours from here."""
+
+    palette: Palette = NORMAL
+    scale: float = 1.0
+
+
+current = Current()
 
 
 def pt(size: float, scale: float = 1.0) -> int:
@@ -55,20 +98,21 @@ QPushButton, QToolButton {{
     border-radius: 14px; padding: {pad}px {pad + 6}px; min-height: {MIN_TARGET - 6}px;
     min-width: {MIN_TARGET - 6}px;
 }}
-QPushButton:hover, QToolButton:hover {{ background: #EEF3FB; }}
+QPushButton:hover, QToolButton:hover {{ background: {p.hover}; }}
 QPushButton:focus, QToolButton:focus {{ border: 6px solid {p.focus}; }}
-QPushButton:disabled {{ color: #5E5E5E; border-color: #A0A0A0; background: #F0EEEA; }}
+QPushButton:disabled {{ color: {p.disabled}; border-color: {p.disabled};
+    background: {p.disabled_background}; }}
 QPushButton[role="primary"] {{
     background: {p.primary}; color: {p.primary_text}; border-color: {p.primary};
     font-weight: bold;
 }}
 QPushButton[role="primary"]:focus {{ border: 6px solid {p.focus}; }}
-QPushButton[role="primary"]:disabled {{ background: #E2E6EE; color: #4D4D4D;
-    border-color: #A0A8B8; }}
+QPushButton[role="primary"]:disabled {{ background: {p.disabled_background};
+    color: {p.disabled}; border-color: {p.disabled}; }}
 QPushButton[role="tile"] {{ border-radius: 20px; padding: {pad}px; }}
-QPushButton[role="tile"]:checked {{ border: 6px solid {p.primary}; background: #E8EFFA; }}
+QPushButton[role="tile"]:checked {{ border: 6px solid {p.primary}; background: {p.chosen}; }}
 QPushButton[role="choice"] {{ text-align: left; padding-left: {pad * 2}px; }}
-QPushButton[role="choice"]:checked {{ border: 6px solid {p.primary}; background: #E8EFFA;
+QPushButton[role="choice"]:checked {{ border: 6px solid {p.primary}; background: {p.chosen};
     font-weight: bold; }}
 QPushButton[state="right"] {{ border: 6px solid {p.good_border}; background: {p.good};
     color: {p.good_text}; }}
@@ -84,7 +128,11 @@ QFrame[role="feedback-good"] QLabel {{ color: {p.good_text}; }}
 QFrame[role="feedback-try"] {{ background: {p.try_again}; border: 3px solid {p.try_again_border};
     border-radius: 16px; }}
 QFrame[role="feedback-try"] QLabel {{ color: {p.try_again_text}; }}
-QFrame[role="card"] {{ background: {p.panel}; border: 2px solid #D8D2C8; border-radius: 18px; }}
+QFrame[role="card"] {{ background: {p.panel}; border: 2px solid {p.border}; border-radius: 18px; }}
+QPushButton[role="help-coming"] {{ background: {p.try_again}; color: {p.try_again_text};
+    border: 6px solid {p.try_again_border}; font-weight: bold; }}
+QPushButton[role="secondary"] {{ min-height: 42px; min-width: 42px; padding: 4px 10px; }}
+QLabel[spoken="now"] {{ background: {p.try_again}; }}
 QScrollArea {{ border: none; }}
 QScrollBar:vertical {{ width: 28px; }}
 QToolTip {{ font-size: {body}pt; }}

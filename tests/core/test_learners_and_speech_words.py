@@ -37,3 +37,17 @@ def test_the_dutch_list_makes_digid_and_wifi_sound_right() -> None:
     said = speakable("Open de DigiD-app. Zet wifi aan. Open de app.", words)
     assert said == "Open de Die-zjie-dee ep. Zet wie-fie aan. Open de ep."
     assert speakable("happy apps", words) == "happy eps"  # whole words only
+
+
+def test_a_spoken_word_is_found_back_in_the_written_text() -> None:
+    from oefenplek.core.pronunciation import SpokenText
+
+    words = {"DigiD": "Die-zjie-dee", "app": "ep"}
+    text = "Open de DigiD app nu."
+    spoken = SpokenText.of(text, words)
+    assert spoken.spoken == "Open de Die-zjie-dee ep nu."
+    at = spoken.spoken.index("Die-zjie-dee")
+    assert spoken.written_span(at, 12) == (text.index("DigiD"), 5)
+    assert spoken.written_span(spoken.spoken.index("ep"), 2) == (text.index("app"), 3)
+    assert spoken.written_span(spoken.spoken.index("nu"), 2) == (text.index("nu"), 2)
+    assert spoken.written_span(0, 4) == (0, 4)

@@ -1,17 +1,24 @@
-"""What every learner screen shares: a title, a Luister button always in the top right,
-and a body. Screens tell what they want through signals; they never decide anything."""
+"""What every learner screen shares: a title, and Luister and Hulp always in the top right.
+
+Screens say what the person wants through signals; they never decide anything themselves.
+While a text is read aloud, the word being spoken is marked in the label that shows it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from oefenplek.gui import theme
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
 
 
 class LearnerScreen(QWidget):
     listen_requested = Signal(str)
+    help_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -20,7 +27,10 @@ class LearnerScreen(QWidget):
         self.title.setWordWrap(True)
         self.listen = BigButton(_("Listen"), "listen",
                                 description=_("Reads this screen aloud"))
-        self.listen.clicked.connect(lambda: self.listen_requested.emit(self.spoken_text()))
+        self.listen.clicked.connect(self._listen)
+        self.help = BigButton(_("Help"), "help",
+                              description=_("Ask the volunteer to come and help you"))
+        self.help.clicked.connect(self.help_requested.emit)
         self.header = QHBoxLayout()
         self.header.setSpacing(16)
         self.header.addWidget(self.title, 1)
@@ -28,6 +38,7 @@ class LearnerScreen(QWidget):
         self.header_buttons.setSpacing(12)
         self.header.addLayout(self.header_buttons)
         self.header.addWidget(self.listen)
+        self.header.addWidget(self.help)
         self.body = QVBoxLayout()
         self.body.setSpacing(18)
         outer = QVBoxLayout(self)
@@ -35,16 +46,62 @@ class LearnerScreen(QWidget):
         outer.setSpacing(20)
         outer.addLayout(self.header)
         outer.addLayout(self.body, 1)
+        self._marked: QLabel | None = None
+
+    def _listen(self) -> None:
+        self.unmark_word()
+        self.listen_requested.emit(self.spoken_text())
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
         self.title.setAccessibleName(text)
 
+    def spoken_parts(self) -> list[QLabel]:
+        """The labels Luister reads, in order; the word being said is marked in them."""
+        return [self.title]
+
     def spoken_text(self) -> str:
         """What Luister reads on this screen."""
-        return self.title.text()
+        return " ".join(label.text() for label in self.spoken_parts()
+                        if label.isVisibleTo(self) and label.text())
 
-    def set_speech_available(self, available: bool, reason: str = "") -> None:
-        self.listen.setEnabled(available)
-        self.listen.setToolTip("" if available else _("Read-aloud does not work on this "
-                                                      "computer: {reason}").format(reason=reason))
+    def mark_word(self, start: int, length: int) -> None:
+        """Mark the word at this place of spoken_text() in the label that shows it."""
+        self.unmark_word()
+        offset = 0
+        for label in self.spoken_parts():
+            if not (label.isVisibleTo(self) and label.text()):
+                continue
+            text = label.text()
+            if offset <= start < offset + len(text):
+                at = start - offset
+                colour = theme.current.palette.try_again
+                marked = (html.escape(text[:at])
+                          + f'<span style="background-color:{colour};">'
+                          + html.escape(text[at:at + length]) + "</span>"
+                          + html.escape(text[at + length:]))
+                label.setProperty("plain", text)
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setText(marked)
+                self._marked = label
+                return
+            offset += len(text) + 1
+
+    def unmark_word(self) -> None:
+        if self._marked is not None:
+            plain = self._marked.property("plain")
+            self._marked.setTextFormat(Qt.TextFormat.PlainText)
+            self._marked.setText(plain)
+            self._marked = None
+
+    def set_speech_available(self, available: bool) -> None:
+        """Without speech the Luister button is hidden rather than failing."""
+        self.listen.setVisible(available)
+
+    def set_help_coming(self, coming: bool) -> None:
+        if coming:
+            self.help.set_text(_("Help is coming"))
+            self.help.set_role("help-coming")
+        else:
+            self.help.set_text(_("Help"))
+            self.help.set_role("")

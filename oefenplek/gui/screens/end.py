@@ -6,9 +6,9 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from oefenplek import paths
+from oefenplek.gui import theme
 from oefenplek.gui.icons import file_pixmap, icon
 from oefenplek.gui.screens.base import LearnerScreen
-from oefenplek.gui.theme import NORMAL
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
 
@@ -69,7 +69,8 @@ class EndScreen(LearnerScreen):
             line_layout = QHBoxLayout(line)
             line_layout.setContentsMargins(0, 0, 0, 0)
             tick = QLabel()
-            tick.setPixmap(icon("check", NORMAL.good_border).pixmap(QSize(40, 40)))
+            colour = theme.current.palette.good_border
+            tick.setPixmap(icon("check", colour).pixmap(QSize(40, 40)))
             text = QLabel(sentence)
             text.setWordWrap(True)
             text.setStyleSheet("font-weight: bold;")
@@ -87,13 +88,8 @@ class EndScreen(LearnerScreen):
         else:
             self.to_lessons.setFocus()
 
-    def spoken_text(self) -> str:
-        parts = [self.title.text(), self.lead.text()]
-        for line in self.can_do_labels:
-            label = line.findChildren(QLabel)[-1]
-            parts.append(label.text())
-        if self.ending.isVisible():
-            parts.append(self.ending.text())
-        if self.next_lesson.isVisible():
-            parts.append(self.next_lesson.text())
-        return " ".join(parts)
+    def spoken_parts(self) -> list[QLabel]:
+        parts = [self.title, self.lead]
+        parts.extend(line.findChildren(QLabel)[-1] for line in self.can_do_labels)
+        parts.append(self.ending)
+        return parts

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from oefenplek.core.progress import LessonStatus
+from oefenplek.gui.icons import file_pixmap
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
 from oefenplek.i18n import _, ngettext
@@ -56,11 +58,17 @@ class ThemeCard:
 class LessonsScreen(LearnerScreen):
     lesson_chosen = Signal(str)
     stop_requested = Signal()
+    preferences_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stop = BigButton(_("Stop"), "stop", description=_("Stop practising for today"))
         self.stop.clicked.connect(self.stop_requested.emit)
+        self.look = BigButton(_("Letters and voice"), "settings",
+                              description=_("Choose bigger letters, colours and the voice"))
+        self.look.set_role("secondary")
+        self.look.clicked.connect(self.preferences_requested.emit)
+        self.header_buttons.addWidget(self.look)
         self.header_buttons.addWidget(self.stop)
         row = QHBoxLayout()
         row.setSpacing(24)
@@ -104,8 +112,6 @@ class LessonsScreen(LearnerScreen):
         for theme in self.themes:
             button = BigButton(theme.title, "", parent=None)
             if theme.icon:
-                from oefenplek.gui.icons import file_pixmap
-
                 button.setIcon(file_pixmap(str(theme.icon), QSize(44, 44)))
                 button.setIconSize(QSize(44, 44))
             button.setCheckable(True)
@@ -144,10 +150,8 @@ class LessonsScreen(LearnerScreen):
         self.tiles.setRowStretch(self.tiles.rowCount(), 1)
         self.tiles.setColumnStretch(COLUMNS, 1)
 
-    def spoken_text(self) -> str:
-        parts = [self.title.text()]
-        theme = next((t for t in self.themes if t.id == self.current_theme), None)
-        if theme:
-            parts.append(_("Lessons about {theme}:").format(theme=theme.title))
-            parts.extend(f"{card.title}. {card.state_text()}." for card in theme.lessons)
-        return " ".join(parts)
+    def spoken_parts(self) -> list[QLabel]:
+        parts = [self.title]
+        for tile in self.lesson_tiles.values():
+            parts.extend((tile.title, tile.subtitle))
+        return parts

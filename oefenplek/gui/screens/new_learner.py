@@ -31,6 +31,9 @@ class NewLearnerScreen(LearnerScreen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.guide = QLabel()
+        self.guide.setWordWrap(True)
+        self.body.addWidget(self.guide)
         self.pages = QStackedWidget()
         self.body.addWidget(self.pages, 1)
 
@@ -101,10 +104,12 @@ class NewLearnerScreen(LearnerScreen):
         self.pages.setCurrentIndex(index)
         if index == 0:
             self.set_title(_("What is your name?"))
+            self.guide.setText(_("Type it with the keyboard. Then tap Next."))
             self.next.set_text(_("Next"))
             self.name.setFocus()
         else:
             self.set_title(_("Choose your picture, {name}.").format(name=self.name.text().strip()))
+            self.guide.setText(_("Tap a picture you will remember. Then tap Ready."))
             self.next.set_text(_("Ready"))
             self._update_ready()
             next(iter(self.avatar_tiles.values())).setFocus()
@@ -148,13 +153,5 @@ class NewLearnerScreen(LearnerScreen):
         label.setAccessibleName(message)
         self.next.setEnabled(True)
 
-    def spoken_text(self) -> str:
-        parts = [self.title.text()]
-        if self.pages.currentIndex() == 0:
-            parts.append(_("Type it with the keyboard. Then tap Next."))
-        else:
-            parts.append(_("Tap a picture you will remember. Then tap Ready."))
-        for label in (self.problem, self.picture_problem):
-            if label.isVisible():
-                parts.append(label.text())
-        return " ".join(parts)
+    def spoken_parts(self) -> list[QLabel]:
+        return [self.title, self.guide, self.problem, self.picture_problem]

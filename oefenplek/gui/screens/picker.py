@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
 from oefenplek import paths
 from oefenplek.core.learners import Learner
@@ -21,6 +21,9 @@ class PickerScreen(LearnerScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.set_title(_("Who are you? Tap your picture."))
+        self.guide = QLabel(_("Here for the first time? Tap: I am new."))
+        self.guide.setWordWrap(True)
+        self.body.addWidget(self.guide)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(20)
@@ -49,6 +52,5 @@ class PickerScreen(LearnerScreen):
         self.grid.setColumnStretch(COLUMNS, 1)
         self.new_tile.setFocus()
 
-    def spoken_text(self) -> str:
-        return _("Who are you? Tap your picture. Are you here for the first time? "
-                 "Then tap: I am new.")
+    def spoken_parts(self) -> list[QLabel]:
+        return [self.title, self.guide]

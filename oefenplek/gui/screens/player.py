@@ -84,10 +84,13 @@ class PlayerScreen(LearnerScreen):
         footer.addWidget(self.next)
         self.body.addLayout(footer)
         self.view: StepView | None = None
+        self.spoken_step = ""
 
     def show_step(self, step: Step, number: int, total: int, *, can_go_back: bool,
                   can_go_on: bool, solved: bool, revealed: bool, seed: int = 0) -> None:
         self.dots.show_step(number, total)
+        self.unmark_word()
+        self.spoken_step = step.spoken
         self.instruction.setText(step.text)
         self.instruction.setAccessibleName(step.text)
         if self.view is not None:
@@ -124,6 +127,7 @@ class PlayerScreen(LearnerScreen):
         self.feedback.setProperty("role", "feedback-good" if good else "feedback-try")
         self.feedback.style().unpolish(self.feedback)
         self.feedback.style().polish(self.feedback)
+        self.unmark_word()
         self.feedback_text.setText(text)
         self.feedback_text.setAccessibleName(text)
         self.feedback.setVisible(True)
@@ -131,8 +135,21 @@ class PlayerScreen(LearnerScreen):
         if can_go_on and feedback.outcome is not Outcome.WRONG:
             self.next.setFocus()
 
+    def spoken_parts(self) -> list[QLabel]:
+        return [self.instruction, self.feedback_text]
+
+    def mark_word(self, start: int, length: int) -> None:
+        """Like every screen, except that a step with its own `say` is not marked word by word."""
+        written = self.instruction.property("plain") or self.instruction.text()
+        if self.spoken_step != written:
+            if start <= len(self.spoken_step):
+                return
+            start += len(written) - len(self.spoken_step)
+        super().mark_word(start, length)
+
     def spoken_text(self) -> str:
-        parts = [self.instruction.text()]
-        if self.feedback.isVisible():
+        """The step as the lesson wants it said (its `say`), then any feedback."""
+        parts = [self.spoken_step] if self.spoken_step else []
+        if self.feedback.isVisibleTo(self) and self.feedback_text.text():
             parts.append(self.feedback_text.text())
         return " ".join(parts)

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from oefenplek.core.engine import Feedback
 from oefenplek.core.lessons.model import Step
+from oefenplek.gui import theme
 from oefenplek.gui.icons import file_pixmap, icon
 from oefenplek.gui.steps.base import StepView
 from oefenplek.gui.steps.explain import picture_label
-from oefenplek.gui.theme import NORMAL
 from oefenplek.gui.widgets.buttons import BigButton
 
 
@@ -45,7 +45,7 @@ class ChooseView(StepView):
     def _mark(self, button: BigButton, state: str) -> None:
         button.setProperty("state", state)
         if state == "right":
-            button.setIcon(icon("check", NORMAL.good_text))
+            button.setIcon(icon("check", theme.current.palette.good_text))
         button.style().unpolish(button)
         button.style().polish(button)
 

@@ -17,10 +17,9 @@ class BigButton(QPushButton):
     def __init__(self, text: str, icon_name: str, role: str = "", parent: QWidget | None = None,
                  description: str = "") -> None:
         super().__init__(text, parent)
-        colour = theme.NORMAL.primary_text if role == "primary" else theme.NORMAL.text
-        self.setIcon(icon(icon_name, colour))
-        self.setIconSize(QSize(36, 36))
+        self.icon_name = icon_name
         self.setProperty("role", role)
+        self.refresh_icon()
         self.setAccessibleName(text.replace("&", ""))
         if description:
             self.setAccessibleDescription(description)
@@ -31,6 +30,24 @@ class BigButton(QPushButton):
     def set_text(self, text: str) -> None:
         self.setText(text)
         self.setAccessibleName(text)
+
+    def set_role(self, role: str) -> None:
+        self.setProperty("role", role)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.refresh_icon()
+
+    def refresh_icon(self) -> None:
+        """Draw the icon in the colour of the text it sits beside (contrast, size)."""
+        if not self.icon_name:
+            return
+        palette = theme.current.palette
+        colour = palette.primary_text if self.property("role") == "primary" else palette.text
+        if self.property("role") == "help-coming":
+            colour = palette.try_again_text
+        side = round(36 * theme.current.scale)
+        self.setIcon(icon(self.icon_name, colour, side))
+        self.setIconSize(QSize(side, side))
 
 
 TILE_SIZE = QSize(200, 210)

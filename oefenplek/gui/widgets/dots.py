@@ -31,14 +31,14 @@ class _Dots(QWidget):
             rect = QRectF(2 + index * step, y, size, size)
             if index < self.current:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(theme.NORMAL.dot_done))
+                painter.setBrush(QColor(theme.current.palette.dot_done))
             elif index == self.current:
-                painter.setPen(QPen(QColor(theme.NORMAL.dot_done), 4))
-                painter.setBrush(QColor(theme.NORMAL.panel))
+                painter.setPen(QPen(QColor(theme.current.palette.dot_done), 4))
+                painter.setBrush(QColor(theme.current.palette.panel))
                 rect = rect.adjusted(-3, -3, 3, 3)
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(theme.NORMAL.dot_todo))
+                painter.setBrush(QColor(theme.current.palette.dot_todo))
             painter.drawEllipse(rect)
 
 

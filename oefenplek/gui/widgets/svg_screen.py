@@ -90,12 +90,13 @@ class SvgScreen(QWidget):
             return
         self.renderer.render(painter, area)
         if self.last_tap is not None and self.highlight != "done":
-            painter.setPen(QPen(QColor(theme.NORMAL.muted), 4))
+            painter.setPen(QPen(QColor(theme.current.palette.muted), 4))
             painter.setBrush(QColor(255, 255, 255, 90))
             painter.drawEllipse(self.last_tap, 18, 18)
         if self.highlight and self.target:
             rect = self.to_widget(self.element_rect(self.target)).adjusted(-8, -8, 8, 8)
-            colour = theme.NORMAL.good_border if self.highlight == "done" else theme.NORMAL.focus
+            palette = theme.current.palette
+            colour = palette.good_border if self.highlight == "done" else palette.focus
             painter.setPen(QPen(QColor(colour), 7))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, 14, 14)

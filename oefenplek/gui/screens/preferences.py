@@ -1,0 +1,97 @@
+"""'Zo zie en hoor ik het goed': text size, contrast and read-aloud, chosen with pictures.
+
+Each choice shows what it does (big letters look big, black-and-yellow looks black and
+yellow); the words under them are there for the volunteer and for read-aloud.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QWidget
+
+from oefenplek.core.learners import TEXT_SCALES, Preferences
+from oefenplek.gui.screens.base import LearnerScreen
+from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.i18n import _
+
+
+class PreferencesScreen(LearnerScreen):
+    changed = Signal(object)  # Preferences
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_title(_("How do you see and hear best?"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(18)
+        self.rows: list[QLabel] = []
+        self.sizes: dict[int, BigButton] = {}
+        sizes = QButtonGroup(self)
+        for column, scale in enumerate(TEXT_SCALES):
+            button = self._choice(sizes, "Aa", _("Letters {n} %").format(n=scale))
+            button.setStyleSheet(f"font-size: {round(18 * scale / 100)}pt; font-weight: bold;")
+            button.clicked.connect(lambda _c=False, s=scale: self._set(text_scale=s))
+            grid.addWidget(button, 0, column + 1)
+            self.sizes[scale] = button
+        contrast = QButtonGroup(self)
+        self.normal = self._choice(contrast, _("Normal colours"), _("Normal colours"))
+        self.strong = self._choice(contrast, _("Black and yellow"), _("Black and yellow"))
+        self.strong.setStyleSheet("background: #000000; color: #FFE600; border-color: #FFE600;")
+        self.normal.clicked.connect(lambda: self._set(high_contrast=False))
+        self.strong.clicked.connect(lambda: self._set(high_contrast=True))
+        grid.addWidget(self.normal, 1, 1)
+        grid.addWidget(self.strong, 1, 2)
+        auto = QButtonGroup(self)
+        self.read_self = self._choice(auto, _("I tap Listen"), _("I tap Listen myself"), "tap")
+        self.read_auto = self._choice(auto, _("Read every step"),
+                                      _("Read every step aloud by itself"), "listen")
+        self.read_self.clicked.connect(lambda: self._set(read_aloud_auto=False))
+        self.read_auto.clicked.connect(lambda: self._set(read_aloud_auto=True))
+        grid.addWidget(self.read_self, 2, 1)
+        grid.addWidget(self.read_auto, 2, 2)
+        speed = QButtonGroup(self)
+        self.slow = self._choice(speed, _("Slow voice"), _("Read slowly"), "listen")
+        self.normal_speed = self._choice(speed, _("Normal voice"), _("Read at normal speed"),
+                                         "listen")
+        self.slow.clicked.connect(lambda: self._set(speech_slow=True))
+        self.normal_speed.clicked.connect(lambda: self._set(speech_slow=False))
+        grid.addWidget(self.slow, 3, 1)
+        grid.addWidget(self.normal_speed, 3, 2)
+        for row, text in enumerate((_("Letters"), _("Colours"), _("Read aloud"), _("Voice"))):
+            label = QLabel(text)
+            label.setStyleSheet("font-weight: bold;")
+            grid.addWidget(label, row, 0)
+            self.rows.append(label)
+        grid.setColumnStretch(4, 1)
+        self.body.addLayout(grid)
+        self.body.addStretch(1)
+        self.ready = BigButton(_("Ready"), "check", role="primary")
+        self.ready.clicked.connect(self.done.emit)
+        self.body.addWidget(self.ready)
+        self.preferences = Preferences()
+
+    def _choice(self, group: QButtonGroup, text: str, name: str, icon_name: str = "") -> BigButton:
+        button = BigButton(text, icon_name)
+        button.setCheckable(True)
+        button.setProperty("role", "choice")
+        button.setAccessibleName(name)
+        button.setMinimumSize(QSize(200, 72))
+        group.addButton(button)
+        return button
+
+    def show_preferences(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        self.sizes[preferences.text_scale].setChecked(True)
+        (self.strong if preferences.high_contrast else self.normal).setChecked(True)
+        (self.read_auto if preferences.read_aloud_auto else self.read_self).setChecked(True)
+        (self.slow if preferences.speech_slow else self.normal_speed).setChecked(True)
+        self.ready.setFocus()
+
+    def _set(self, **change: object) -> None:
+        values = {**self.preferences.__dict__, **change}
+        self.preferences = Preferences(**values)  # type: ignore[arg-type]
+        self.changed.emit(self.preferences)
+
+    def spoken_parts(self) -> list[QLabel]:
+        return [self.title]
