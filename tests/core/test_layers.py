@@ -31,3 +31,9 @@ def test_layers_are_shown_and_hidden_by_id(fixture_lessons: Path) -> None:
     assert 'id="vinkje" display="none"' not in shown
     assert 'display="none" id="app-camera"' in shown or 'id="app-camera"' in shown
     assert shown.count('display="none"') == 1
+
+
+def test_tappable_places_follow_the_shown_layers(fixture_lessons: Path) -> None:
+    screen = fixture_lessons / "_screens" / "tablet.svg"
+    assert svg.tappable_ids(screen) == ["app-instellingen", "app-camera"]
+    assert svg.tappable_ids(screen, hide=("app-camera",)) == ["app-instellingen"]

@@ -76,3 +76,21 @@ def test_an_empty_name_is_asked_for_again(qtbot, start_app) -> None:
     qtbot.mouseClick(window.new_learner.next, Qt.MouseButton.LeftButton)
     assert window.new_learner.problem.text() == "Typ je voornaam of een bijnaam."
     assert window.new_learner.pages.currentIndex() == 0
+
+
+def test_a_tap_step_can_be_answered_with_the_keyboard(qtbot, start_app) -> None:
+    app = start_app()
+    add_new_learner(qtbot, app, "Kees", "boot")
+    app.controller.open_lesson("proef-les")
+    press_next(qtbot, app)
+    screen = app.window.player.view.screen
+    assert screen.places == ["app-instellingen", "app-camera"]
+    screen.setFocus()
+    qtbot.keyClick(screen, Qt.Key.Key_Right)  # to the camera: not the target
+    qtbot.keyClick(screen, Qt.Key.Key_Return)
+    assert "Bijna" in app.window.player.feedback_text.text()
+    qtbot.keyClick(screen, Qt.Key.Key_Left)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    assert app.window.player.next.isEnabled()
+    qtbot.keyClick(app.window.player.next, Qt.Key.Key_Space)
+    assert app.window.player.dots.label.text() == "stap 3 van 6"

@@ -61,6 +61,35 @@ def element_ids(path: Path) -> frozenset[str]:
     return frozenset(found)
 
 
+def tappable_ids(path: Path, show: tuple[str, ...] = (),
+                 hide: tuple[str, ...] = ()) -> list[str]:
+    """Places a learner can tap on this screen, in drawing order, as the keyboard visits them.
+
+    A place is a group whose first child is an invisible hit rectangle (the authoring rule
+    in the README), and that is visible once the step's layers are shown or hidden.
+    """
+    places: list[str] = []
+
+    def visible(element: ET.Element) -> bool:
+        element_id = element.attrib.get("id")
+        if element_id in hide:
+            return False
+        return element_id in show or element.attrib.get("display") != "none"
+
+    def walk(element: ET.Element) -> None:
+        if _local(element.tag) not in _DRAWN or not visible(element):
+            return
+        children = list(element)
+        if ("id" in element.attrib and children and _local(children[0].tag) == "rect"
+                and children[0].attrib.get("fill-opacity") in ("0", "0.0")):
+            places.append(element.attrib["id"])
+        for child in children:
+            walk(child)
+
+    walk(_root(path))
+    return places
+
+
 def with_layers(path: Path, show: tuple[str, ...] = (), hide: tuple[str, ...] = ()) -> bytes:
     """The SVG's bytes with the named elements made visible or hidden."""
     root = _root(path)

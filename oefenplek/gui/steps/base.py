@@ -30,7 +30,8 @@ class StepView(QWidget):
             return None
         screen = SvgScreen()
         data = svg.with_layers(self.step.screen, self.step.show, self.step.hide)
-        screen.set_screen(data, self.step.target, interactive)
+        places = svg.tappable_ids(self.step.screen, self.step.show, self.step.hide)
+        screen.set_screen(data, self.step.target, interactive, places if interactive else None)
         screen.setAccessibleName(self.step.text)
         return screen
 

@@ -7,11 +7,12 @@ bounds come from the SVG itself (Qt's renderer), so authors draw screens without
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from oefenplek.gui import theme
+from oefenplek.i18n import _
 
 
 class SvgScreen(QWidget):
@@ -26,13 +27,22 @@ class SvgScreen(QWidget):
         self.interactive = False
         self.highlight: str | None = None  # "reveal" or "done"
         self.last_tap: QPointF | None = None
+        self.places: list[str] = []  # tappable places, visited by Tab and the arrow keys
+        self.place: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 150)
 
-    def set_screen(self, data: bytes, target: str | None = None, interactive: bool = False) -> None:
+    def set_screen(self, data: bytes, target: str | None = None, interactive: bool = False,
+                   places: list[str] | None = None) -> None:
         self.renderer.load(QByteArray(data))
         self.target, self.interactive = target, interactive
-        self.highlight, self.last_tap = None, None
+        self.highlight, self.last_tap, self.place = None, None, None
+        self.places = [p for p in (places or []) if self.renderer.elementExists(p)]
+        if interactive and self.target and self.target not in self.places:
+            self.places.append(self.target)
+        if interactive:
+            self.setAccessibleDescription(_(
+                "Go to a place with Tab or the arrow keys. Tap it with Enter."))
         self.setCursor(Qt.CursorShape.PointingHandCursor if interactive
                        else Qt.CursorShape.ArrowCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive
@@ -89,6 +99,11 @@ class SvgScreen(QWidget):
         if area.isEmpty():
             return
         self.renderer.render(painter, area)
+        if self.place is not None and self.hasFocus():
+            ring = self.to_widget(self.element_rect(self.places[self.place]))
+            painter.setPen(QPen(QColor(theme.current.palette.focus), 6, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(ring.adjusted(-4, -4, 4, 4), 12, 12)
         if self.last_tap is not None and self.highlight != "done":
             painter.setPen(QPen(QColor(theme.current.palette.muted), 4))
             painter.setBrush(QColor(255, 255, 255, 90))
@@ -100,6 +115,51 @@ class SvgScreen(QWidget):
             painter.setPen(QPen(QColor(colour), 7))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, 14, 14)
+
+    # --- keyboard -----------------------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.places and self.place is None:
+            backwards = event.reason() == Qt.FocusReason.BacktabFocusReason
+            self.place = len(self.places) - 1 if backwards else 0
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab walks the places of the screen first, then leaves it."""
+        if self.hasFocus() and self.place is not None:
+            step = 1 if forward else -1
+            if 0 <= self.place + step < len(self.places):
+                self.place += step
+                self.update()
+                return True
+            self.place = None
+        return super().focusNextPrevChild(forward)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if not (self.interactive and self.places):
+            return super().keyPressEvent(event)
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
+            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1
+            self.place = ((self.place or 0) + step) % len(self.places)
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.tap_place(self.places[self.place or 0])
+        else:
+            super().keyPressEvent(event)
+        return None
+
+    def tap_place(self, place: str) -> None:
+        """Tap the middle of a place, as a click there would."""
+        centre = self.element_rect(place).center()
+        self.last_tap = self.to_widget(self.element_rect(place)).center()
+        inside = bool(self.target) and self.element_rect(self.target or "").contains(centre)
+        self.update()
+        self.tapped.emit(inside, centre.x(), centre.y())
 
     # --- tapping ------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
