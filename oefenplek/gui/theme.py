@@ -86,7 +86,8 @@ def stylesheet(palette: Palette = NORMAL, scale: float = 1.0) -> str:
     """The application's stylesheet for a text-size factor."""
     p = palette
     body, big, title = pt(BASE_POINT_SIZE, scale), pt(26, scale), pt(32, scale)
-    pad = round(12 * scale)
+    pad = round(10 * scale)
+    tall = round((MIN_TARGET - 6) * max(1.0, scale * 0.8))
     return f"""
 QWidget {{ background: {p.window}; color: {p.text}; font-size: {body}pt; }}
 QLabel {{ background: transparent; }}
@@ -95,7 +96,7 @@ QLabel[role="instruction"] {{ font-size: {big}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
 QPushButton, QToolButton {{
     background: {p.panel}; color: {p.text}; border: 3px solid {p.border};
-    border-radius: 14px; padding: {pad}px {pad + 6}px; min-height: {MIN_TARGET - 6}px;
+    border-radius: 14px; padding: {pad // 2}px {pad + 6}px; min-height: {tall}px;
     min-width: {MIN_TARGET - 6}px;
 }}
 QPushButton:hover, QToolButton:hover {{ background: {p.hover}; }}
@@ -133,7 +134,14 @@ QPushButton[role="help-coming"] {{ background: {p.try_again}; color: {p.try_agai
     border: 6px solid {p.try_again_border}; font-weight: bold; }}
 QPushButton[role="secondary"] {{ min-height: 42px; min-width: 42px; padding: 4px 10px; }}
 QLabel[spoken="now"] {{ background: {p.try_again}; }}
+QPushButton[role="tile"]:focus, QPushButton[role="tile"]:checked:focus,
+QPushButton[role="choice"]:focus, QPushButton[role="choice"]:checked:focus,
+QPushButton[role="help-coming"]:focus, QPushButton[role="secondary"]:focus,
+QPushButton[state="right"]:focus, QPushButton[state="tried"]:focus {{
+    border: 6px solid {p.focus};
+}}
 QScrollArea {{ border: none; }}
-QScrollBar:vertical {{ width: 28px; }}
+QScrollBar:vertical {{ width: 48px; }}
+QScrollBar:horizontal {{ height: 48px; }}
 QToolTip {{ font-size: {body}pt; }}
 """

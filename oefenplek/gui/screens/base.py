@@ -31,20 +31,22 @@ class LearnerScreen(QWidget):
         self.help = BigButton(_("Help"), "help",
                               description=_("Ask the volunteer to come and help you"))
         self.help.clicked.connect(self.help_requested.emit)
+        # The top bar: what a screen adds on the left, Luister and Hulp always at the right.
         self.header = QHBoxLayout()
         self.header.setSpacing(16)
-        self.header.addWidget(self.title, 1)
         self.header_buttons = QHBoxLayout()
         self.header_buttons.setSpacing(12)
         self.header.addLayout(self.header_buttons)
+        self.header.addStretch(1)
         self.header.addWidget(self.listen)
         self.header.addWidget(self.help)
         self.body = QVBoxLayout()
-        self.body.setSpacing(18)
+        self.body.setSpacing(16)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.setSpacing(20)
+        outer.setContentsMargins(28, 18, 28, 18)
+        outer.setSpacing(14)
         outer.addLayout(self.header)
+        outer.addWidget(self.title)
         outer.addLayout(self.body, 1)
         self._marked: QLabel | None = None
 

@@ -10,6 +10,7 @@ from oefenplek.gui import theme
 from oefenplek.gui.icons import file_pixmap, icon
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
 
@@ -39,7 +40,9 @@ class EndScreen(LearnerScreen):
         self.ending.setWordWrap(True)
         column.addWidget(self.ending)
         column.addStretch(1)
-        row.addLayout(column, 1)
+        content = QWidget()
+        content.setLayout(column)
+        row.addWidget(scroll_area(content), 1)
         self.body.addLayout(row, 1)
         footer = QHBoxLayout()
         self.to_lessons = BigButton(_("To the lessons"), "home")

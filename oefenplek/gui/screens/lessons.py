@@ -15,15 +15,16 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from oefenplek.core.progress import LessonStatus
+from oefenplek.gui import theme as theme_look
 from oefenplek.gui.icons import file_pixmap
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
+from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _, ngettext
 
 COLUMNS = 3
@@ -76,18 +77,13 @@ class LessonsScreen(LearnerScreen):
         self.theme_column.setSpacing(10)
         theme_host = QWidget()
         theme_host.setLayout(self.theme_column)
-        theme_scroll = QScrollArea()
-        theme_scroll.setWidgetResizable(True)
-        theme_scroll.setWidget(theme_host)
-        theme_scroll.setMinimumWidth(360)
-        theme_scroll.setMaximumWidth(440)
+        theme_scroll = scroll_area(theme_host)
+        self.theme_scroll = theme_scroll
         row.addWidget(theme_scroll)
         self.tiles_host = QWidget()
         self.tiles = QGridLayout(self.tiles_host)
         self.tiles.setSpacing(20)
-        tiles_scroll = QScrollArea()
-        tiles_scroll.setWidgetResizable(True)
-        tiles_scroll.setWidget(self.tiles_host)
+        tiles_scroll = scroll_area(self.tiles_host)
         row.addWidget(tiles_scroll, 1)
         self.body.addLayout(row, 1)
         self.theme_group = QButtonGroup(self)
@@ -121,6 +117,9 @@ class LessonsScreen(LearnerScreen):
             self.theme_column.addWidget(button)
             self.theme_buttons[theme.id] = button
         self.theme_column.addStretch(1)
+        scale = theme_look.current.scale
+        self.theme_scroll.setMinimumWidth(round(360 * scale))
+        self.theme_scroll.setMaximumWidth(round(460 * scale))
         wanted = theme_id or self._theme_with_busy_lesson()
         if self.themes:
             self.show_theme(wanted if wanted in self.theme_buttons else self.themes[0].id)
@@ -145,7 +144,8 @@ class LessonsScreen(LearnerScreen):
             tile = TileButton(card.icon, card.title, f"{minutes}\n{card.state_text()}",
                               size=QSize(250, 250), picture_size=90)
             tile.clicked.connect(lambda _c=False, i=card.id: self.lesson_chosen.emit(i))
-            self.tiles.addWidget(tile, index // COLUMNS, index % COLUMNS)
+            columns = max(1, int(COLUMNS / theme_look.current.scale))
+            self.tiles.addWidget(tile, index // columns, index % columns)
             self.lesson_tiles[card.id] = tile
         self.tiles.setRowStretch(self.tiles.rowCount(), 1)
         self.tiles.setColumnStretch(COLUMNS, 1)

@@ -106,6 +106,7 @@ class NewLearnerScreen(LearnerScreen):
             self.set_title(_("What is your name?"))
             self.guide.setText(_("Type it with the keyboard. Then tap Next."))
             self.next.set_text(_("Next"))
+            self.next.setEnabled(True)
             self.name.setFocus()
         else:
             self.set_title(_("Choose your picture, {name}.").format(name=self.name.text().strip()))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from oefenplek import paths
 from oefenplek.core.learners import Learner
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import TileButton
+from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
 COLUMNS = 5
@@ -27,9 +28,7 @@ class PickerScreen(LearnerScreen):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(20)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid_host)
+        scroll = scroll_area(self.grid_host)
         self.body.addWidget(scroll, 1)
         self.tiles: dict[str, TileButton] = {}
         self.new_tile = TileButton(paths.asset("icons", "new-learner.svg"), _("I am new"),

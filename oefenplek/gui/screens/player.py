@@ -6,14 +6,24 @@ The player only shows: the controller asks the engine what is true and tells the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from oefenplek.core.engine import Feedback, Outcome
 from oefenplek.core.lessons.model import Step
+from oefenplek.gui import theme
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.steps import StepView, view_for
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.gui.widgets.dots import ProgressDots
+from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import N_, _
 
 PRAISE = (N_("Well done!"), N_("Very good!"), N_("Great, that is right!"))
@@ -51,19 +61,34 @@ class PlayerScreen(LearnerScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dots = ProgressDots()
-        self.header.insertWidget(0, self.dots, 1)
-        self.title.setVisible(False)  # the lesson title is on the tile; the step speaks here
+        self.layout().replaceWidget(self.title, self.dots)
+        self.title.setVisible(False)  # the lesson title is on the tile; the progress goes here
         self.stop = BigButton(_("Stop"), "stop",
                               description=_("Stop this lesson. You can continue later."))
         self.stop.clicked.connect(self.stop_requested.emit)
         self.header_buttons.addWidget(self.stop)
+        self.stop.setSizePolicy(self.stop.sizePolicy().horizontalPolicy(),
+                                self.stop.sizePolicy().verticalPolicy())
         self.instruction = QLabel()
         self.instruction.setProperty("role", "instruction")
         self.instruction.setWordWrap(True)
         self.instruction.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.body.addWidget(self.instruction)
+        # Text (instruction, feedback) and the step's view: stacked, or side by side when the
+        # letters are big or the screen is a phone standing upright.
+        self.text_column = QVBoxLayout()
+        self.text_column.setSpacing(14)
+        self.text_column.addWidget(self.instruction)
         self.step_host = QVBoxLayout()
-        self.body.addLayout(self.step_host, 1)
+        self.content = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.content.setSpacing(18)
+        text_host = QWidget()
+        text_host.setLayout(self.text_column)
+        self.text_area = scroll_area(text_host)
+        self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_area.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.content.addWidget(self.text_area)
+        self.content.addLayout(self.step_host, 1)
+        self.body.addLayout(self.content, 1)
         self.feedback = QFrame()
         feedback_layout = QHBoxLayout(self.feedback)
         feedback_layout.setContentsMargins(20, 12, 20, 12)
@@ -71,7 +96,8 @@ class PlayerScreen(LearnerScreen):
         self.feedback_text.setWordWrap(True)
         feedback_layout.addWidget(self.feedback_text)
         self.feedback.setVisible(False)
-        self.body.addWidget(self.feedback)
+        self.text_column.addWidget(self.feedback)
+        self.text_column.addStretch(0)
         footer = QHBoxLayout()
         footer.setSpacing(16)
         self.back = BigButton(_("Back"), "back", description=_("To the previous step"))
@@ -100,6 +126,7 @@ class PlayerScreen(LearnerScreen):
         self.view = view_for(step, seed)
         self.view.answered.connect(self.answered.emit)
         self.step_host.addWidget(self.view, 1)
+        self._arrange(self.view.visual_aspect())
         self.feedback.setVisible(False)
         if solved and step.kind != "explain":
             self.view.show_solved()
@@ -111,6 +138,18 @@ class PlayerScreen(LearnerScreen):
             self.next.setFocus()
         else:
             self.view.focus_first()
+
+    def _arrange(self, aspect: float | None) -> None:
+        """Side by side for big letters or an upright phone; stacked otherwise."""
+        side = aspect is not None and (theme.current.scale >= 1.5 or aspect < 1.0)
+        self.content.setDirection(QBoxLayout.Direction.LeftToRight if side
+                                  else QBoxLayout.Direction.TopToBottom)
+        self.content.setStretchFactor(self.text_area, 3 if side else 0)
+        self.content.setStretchFactor(self.step_host, 2 if side else 1)
+        if side:
+            self.text_column.setStretch(self.text_column.count() - 1, 1)
+        else:
+            self.text_column.setStretch(self.text_column.count() - 1, 0)
 
     def set_can_go_on(self, can_go_on: bool, last: bool = False) -> None:
         self.next.setEnabled(can_go_on)

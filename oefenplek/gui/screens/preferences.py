@@ -6,12 +6,13 @@ yellow); the words under them are there for the volunteer and for read-aloud.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from oefenplek.core.learners import TEXT_SCALES, Preferences
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
 
@@ -22,53 +23,59 @@ class PreferencesScreen(LearnerScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.set_title(_("How do you see and hear best?"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(18)
+        column = QVBoxLayout()
+        column.setSpacing(10)
         self.rows: list[QLabel] = []
+        sizes, contrast, auto, speed = (QButtonGroup(self) for _ in range(4))
         self.sizes: dict[int, BigButton] = {}
-        sizes = QButtonGroup(self)
-        for column, scale in enumerate(TEXT_SCALES):
+        for scale in TEXT_SCALES:
             button = self._choice(sizes, "Aa", _("Letters {n} %").format(n=scale))
-            button.setStyleSheet(f"font-size: {round(18 * scale / 100)}pt; font-weight: bold;")
+            points = round(20 * scale / 100)
+            button.setStyleSheet(f"font-size: {points}pt; font-weight: bold; "
+                                 f"min-height: {max(58, round(points * 1.9))}px;")
             button.clicked.connect(lambda _c=False, s=scale: self._set(text_scale=s))
-            grid.addWidget(button, 0, column + 1)
             self.sizes[scale] = button
-        contrast = QButtonGroup(self)
         self.normal = self._choice(contrast, _("Normal colours"), _("Normal colours"))
         self.strong = self._choice(contrast, _("Black and yellow"), _("Black and yellow"))
         self.strong.setStyleSheet("background: #000000; color: #FFE600; border-color: #FFE600;")
         self.normal.clicked.connect(lambda: self._set(high_contrast=False))
         self.strong.clicked.connect(lambda: self._set(high_contrast=True))
-        grid.addWidget(self.normal, 1, 1)
-        grid.addWidget(self.strong, 1, 2)
-        auto = QButtonGroup(self)
         self.read_self = self._choice(auto, _("I tap Listen"), _("I tap Listen myself"), "tap")
         self.read_auto = self._choice(auto, _("Read every step"),
                                       _("Read every step aloud by itself"), "listen")
         self.read_self.clicked.connect(lambda: self._set(read_aloud_auto=False))
         self.read_auto.clicked.connect(lambda: self._set(read_aloud_auto=True))
-        grid.addWidget(self.read_self, 2, 1)
-        grid.addWidget(self.read_auto, 2, 2)
-        speed = QButtonGroup(self)
         self.slow = self._choice(speed, _("Slow voice"), _("Read slowly"), "listen")
         self.normal_speed = self._choice(speed, _("Normal voice"), _("Read at normal speed"),
                                          "listen")
         self.slow.clicked.connect(lambda: self._set(speech_slow=True))
         self.normal_speed.clicked.connect(lambda: self._set(speech_slow=False))
-        grid.addWidget(self.slow, 3, 1)
-        grid.addWidget(self.normal_speed, 3, 2)
-        for row, text in enumerate((_("Letters"), _("Colours"), _("Read aloud"), _("Voice"))):
-            label = QLabel(text)
+        for heading, buttons in (
+            (_("Letters"), list(self.sizes.values())),
+            (_("Colours"), [self.normal, self.strong]),
+            (_("Read aloud"), [self.read_self, self.read_auto]),
+            (_("Voice"), [self.slow, self.normal_speed]),
+        ):
+            label = QLabel(heading)
             label.setStyleSheet("font-weight: bold;")
-            grid.addWidget(label, row, 0)
             self.rows.append(label)
-        grid.setColumnStretch(4, 1)
-        self.body.addLayout(grid)
-        self.body.addStretch(1)
+            column.addWidget(label)
+            row = QHBoxLayout()
+            row.setSpacing(16)
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            column.addLayout(row)
+        column.addStretch(1)
+        content = QWidget()
+        content.setLayout(column)
+        self.body.addWidget(scroll_area(content), 1)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
         self.ready = BigButton(_("Ready"), "check", role="primary")
         self.ready.clicked.connect(self.done.emit)
-        self.body.addWidget(self.ready)
+        footer.addWidget(self.ready)
+        self.body.addLayout(footer)
         self.preferences = Preferences()
 
     def _choice(self, group: QButtonGroup, text: str, name: str, icon_name: str = "") -> BigButton:
@@ -76,7 +83,6 @@ class PreferencesScreen(LearnerScreen):
         button.setCheckable(True)
         button.setProperty("role", "choice")
         button.setAccessibleName(name)
-        button.setMinimumSize(QSize(200, 72))
         group.addButton(button)
         return button
 

@@ -35,6 +35,14 @@ class StepView(QWidget):
         screen.setAccessibleName(self.step.text)
         return screen
 
+    def visual_aspect(self) -> float | None:
+        """Width / height of the step's screen or picture; None when it shows neither."""
+        for screen in self.findChildren(SvgScreen):
+            view = screen.renderer.viewBoxF()
+            if view.height() > 0:
+                return view.width() / view.height()
+        return 1.5 if self.step.picture is not None else None
+
     def show_feedback(self, feedback: Feedback) -> None:
         """React to an answer (mark the try, show the answer when revealed)."""
 

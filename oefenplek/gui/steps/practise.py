@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from oefenplek.core.engine import Feedback, PractiseAnswer
 from oefenplek.core.lessons.model import Step
+from oefenplek.gui import theme
 from oefenplek.gui.steps.base import StepView
 from oefenplek.gui.steps.explain import picture_label
 from oefenplek.gui.widgets.buttons import BigButton
@@ -20,7 +21,7 @@ class PractiseView(StepView):
             self.layout_.addWidget(visual, 1)
         else:
             self.layout_.addStretch(1)
-        row = QHBoxLayout()
+        row = QVBoxLayout() if theme.current.scale >= 1.5 else QHBoxLayout()
         row.setSpacing(16)
         self.done = BigButton(_("It worked"), "ok-done")
         self.help = BigButton(_("I want help"), "help")

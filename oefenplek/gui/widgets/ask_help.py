@@ -53,6 +53,9 @@ class AskHelpDialog(QDialog):
             self.no.set_text(_("No, go on"))
         self.yes.refresh_icon()
         self.question.setAccessibleName(self.question.text())
+        owner = self.parentWidget()
+        self.setMinimumWidth(round(owner.width() * 0.9) if owner else 760)
+        self.adjustSize()
         self.open()
         self.no.setFocus()
 

@@ -24,6 +24,7 @@ class BigButton(QPushButton):
         if description:
             self.setAccessibleDescription(description)
         self.setMinimumSize(theme.MIN_TARGET, theme.MIN_TARGET)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(False)
 
@@ -94,8 +95,8 @@ class TileButton(QPushButton):
         self.setAccessibleDescription(text)
 
     def sizeHint(self) -> QSize:
-        """Tiles keep their size; the stylesheet's button minimum must not shrink them."""
-        return self.tile_size
+        """Tiles keep their size (grown with the text); the stylesheet must not shrink them."""
+        return self.tile_size * theme.current.scale
 
     def minimumSizeHint(self) -> QSize:
-        return self.tile_size
+        return self.sizeHint()
