@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from oefenplek.cli import app_version
 from oefenplek.core.engine import Feedback, LessonRun
 from oefenplek.core.learners import Learner, NameProblem, Preferences, check_new_learner
 from oefenplek.core.lessons.model import Catalog
@@ -48,6 +49,7 @@ class LearnerController(QObject):
         w.ask_help.cancel_help.connect(self.cancel_help)
         w.picker.learner_chosen.connect(self.choose_learner)
         w.picker.new_learner_requested.connect(self.new_learner)
+        w.picker.about_requested.connect(lambda: w.show_about(app_version()))
         w.new_learner.done.connect(self.add_learner)
         w.new_learner.cancelled.connect(self.show_picker)
         w.lessons.lesson_chosen.connect(self.open_lesson)

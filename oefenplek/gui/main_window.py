@@ -47,6 +47,14 @@ class MainWindow(QMainWindow):
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
 
+    def show_about(self, version: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _("About oefenplek"), _(
+            "oefenplek {version}\n\nPractise digital skills step by step, offline.\n"
+            "Free software under the EUPL 1.2.").format(version=version),
+            QMessageBox.StandardButton.Ok, self)
+        box.open()
+        self.about_box = box
+
     def show_problem(self, message: str) -> None:
         QMessageBox.warning(self, _("Something went wrong"), message)
 

@@ -94,3 +94,13 @@ def test_a_tap_step_can_be_answered_with_the_keyboard(qtbot, start_app) -> None:
     assert app.window.player.next.isEnabled()
     qtbot.keyClick(app.window.player.next, Qt.Key.Key_Space)
     assert app.window.player.dots.label.text() == "stap 3 van 6"
+
+
+def test_the_about_box_shows_the_version(qtbot, start_app) -> None:
+    from oefenplek.cli import app_version
+
+    app = start_app()
+    qtbot.mouseClick(app.window.picker.about, Qt.MouseButton.LeftButton)
+    box = app.window.about_box
+    assert box.isVisible() and app_version() in box.text()
+    box.accept()

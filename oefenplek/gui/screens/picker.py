@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from oefenplek import paths
 from oefenplek.core.learners import Learner
 from oefenplek.gui.screens.base import LearnerScreen
-from oefenplek.gui.widgets.buttons import TileButton
+from oefenplek.gui.widgets.buttons import BigButton, TileButton
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
@@ -18,6 +18,7 @@ COLUMNS = 5
 class PickerScreen(LearnerScreen):
     learner_chosen = Signal(str)
     new_learner_requested = Signal()
+    about_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +35,14 @@ class PickerScreen(LearnerScreen):
         self.new_tile = TileButton(paths.asset("icons", "new-learner.svg"), _("I am new"),
                                    size=QSize(200, 210), picture_size=96)
         self.new_tile.clicked.connect(self.new_learner_requested.emit)
+        # Quiet, small and out of the way: for the coordinator, not for learners.
+        self.about = BigButton(_("About oefenplek"), "", description=_("Version and licence"))
+        self.about.set_role("secondary")
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.about)
+        self.body.addLayout(footer)
+        self.about.clicked.connect(self.about_requested.emit)
 
     def show_learners(self, learners: list[Learner]) -> None:
         for tile in self.tiles.values():
