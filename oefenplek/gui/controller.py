@@ -12,9 +12,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from oefenplek.cli import app_version
+from oefenplek.core.certificates import theme_complete
 from oefenplek.core.engine import Feedback, LessonRun
 from oefenplek.core.learners import Learner, NameProblem, Preferences, check_new_learner
-from oefenplek.core.lessons.model import Catalog
+from oefenplek.core.lessons.model import Catalog, Lesson
 from oefenplek.core.progress import RunRecord, lesson_progress, resume_position
 from oefenplek.gui.look import apply_look
 from oefenplek.gui.main_window import MainWindow
@@ -37,6 +38,7 @@ class LearnerController(QObject):
         self.run: LessonRun | None = None
         self.record: RunRecord | None = None
         self.help_request: str | None = None
+        self.finished_lesson: Lesson | None = None
         self.speaking_on: LearnerScreen | None = None
         w = window
         for screen in w.learner_screens():
@@ -64,6 +66,9 @@ class LearnerController(QObject):
         w.end.lessons_requested.connect(self.show_lessons)
         w.end.next_lesson_requested.connect(self.open_lesson)
         w.closing.connect(self.shutdown)
+        from oefenplek.gui.certificate_controller import CertificateController
+
+        self.certificates = CertificateController(self)
 
     def _safely(self, action: Callable[[], None]) -> bool:
         """Run a storage action; on failure tell the person in plain words and stay put."""
@@ -274,8 +279,11 @@ class LearnerController(QObject):
         run = self.run
         assert run is not None and self.learner is not None
         lesson = run.lesson
+        self.finished_lesson = lesson
         following = self.catalog.lessons.get(lesson.next or "")
+        theme_done = theme_complete(lesson.theme, self.catalog,
+                                    self.repository.runs(self.learner.id))
         self.window.end.show_end(self.learner.name, lesson.title, lesson.can_do, lesson.ending,
                                  following.id if following else None,
-                                 following.title if following else None)
+                                 following.title if following else None, theme_done)
         self._show(self.window.end)

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from oefenplek.gui.screens.base import LearnerScreen
+from oefenplek.gui.screens.certificate import CertificateScreen
 from oefenplek.gui.screens.end import EndScreen
 from oefenplek.gui.screens.lessons import LessonsScreen
 from oefenplek.gui.screens.new_learner import NewLearnerScreen
@@ -33,13 +44,14 @@ class MainWindow(QMainWindow):
         self.player = PlayerScreen()
         self.end = EndScreen()
         self.preferences = PreferencesScreen()
+        self.certificate = CertificateScreen()
         for screen in self.learner_screens():
             self.stack.addWidget(screen)
         self.ask_help = AskHelpDialog(self)
 
     def learner_screens(self) -> list[LearnerScreen]:
         return [self.picker, self.new_learner, self.lessons, self.player, self.end,
-                self.preferences]
+                self.preferences, self.certificate]
 
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
@@ -54,6 +66,22 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Ok, self)
         box.open()
         self.about_box = box
+
+    def ask_printer(self, on_chosen: Callable[[QPrinter], None]) -> None:
+        """Qt's print dialog, without blocking the window; prints when the person says so."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: on_chosen(printer))
+        self.print_dialog = dialog
+        QDialog.open(dialog)  # PySide6 hides the plain open() of print and file dialogs
+
+    def ask_save_path(self, suggested: str, on_chosen: Callable[[str], None]) -> None:
+        dialog = QFileDialog(self, _("Save as PDF"), suggested, _("PDF files (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(on_chosen)
+        self.save_dialog = dialog
+        QDialog.open(dialog)
 
     def show_problem(self, message: str) -> None:
         QMessageBox.warning(self, _("Something went wrong"), message)

@@ -6,9 +6,9 @@ Ids are UUID strings and times are UTC, so records made on two computers can be 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import DateTime, TypeDecorator
 
@@ -135,3 +135,33 @@ class HelpRequestRow(Base):
     handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
 
     __table_args__ = (Index("ix_help_open", "handled_at", "created_at"),)
+
+
+class CertificateRow(Base):
+    """A certificate handed out, with everything it showed, so a reprint is the same paper."""
+
+    __tablename__ = "certificate"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    learner_id: Mapped[str] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))
+    subject_id: Mapped[str] = mapped_column(String(80))
+    theme_id: Mapped[str] = mapped_column(String(80))
+    learner_name: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(String(200))
+    can_do: Mapped[str] = mapped_column(Text)  # one line per sentence
+    issued_on: Mapped[date] = mapped_column(Date)
+    location: Mapped[str] = mapped_column(String(200))
+    signer: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_certificate_learner", "learner_id", "issued_on"),)
+
+
+class SettingRow(Base):
+    """A setting of this location (its name, for certificates and reports)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from oefenplek.core.certificates import Certificate
 from oefenplek.core.engine import Outcome
 from oefenplek.core.learners import Learner, Preferences
 from oefenplek.core.progress import RunRecord
@@ -21,12 +22,17 @@ from oefenplek.i18n import _
 from oefenplek.storage.db import Database, StorageError
 from oefenplek.storage.models import (
     AttemptRow,
+    CertificateRow,
     HelpRequestRow,
     LearnerRow,
     LessonRunRow,
+    SettingRow,
     VisitRow,
     utcnow,
 )
+
+#: The location's name until the coordinator sets one.
+DEFAULT_LOCATION = "Digitale oefenplek"
 
 
 def _learner(row: LearnerRow) -> Learner:
@@ -243,3 +249,49 @@ class Repository:
                 .where(HelpRequestRow.id == request_id, HelpRequestRow.handled_at.is_(None))
                 .values(handled_at=utcnow())
             )
+
+    # --- certificates -------------------------------------------------------------------
+    def issue_certificate(self, certificate: Certificate) -> Certificate:
+        """Record a certificate as handed out; returns it with its id."""
+        with self._session(write=True) as session:
+            row = CertificateRow(
+                learner_id=certificate.learner_id, kind=certificate.kind,
+                subject_id=certificate.subject_id, theme_id=certificate.theme_id,
+                learner_name=certificate.learner_name, title=certificate.title,
+                can_do="\n".join(certificate.can_do), issued_on=certificate.issued_on,
+                location=certificate.location, signer=certificate.signer,
+            )
+            session.add(row)
+            session.flush()
+            return _certificate(row)
+
+    def certificates(self, learner_id: str) -> list[Certificate]:
+        with self._session() as session:
+            rows = session.execute(
+                select(CertificateRow)
+                .where(CertificateRow.learner_id == learner_id)
+                .order_by(CertificateRow.created_at)
+            ).scalars()
+            return [_certificate(row) for row in rows]
+
+    # --- settings -----------------------------------------------------------------------
+    def setting(self, key: str, default: str = "") -> str:
+        with self._session() as session:
+            row = session.get(SettingRow, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._session(write=True) as session:
+            session.merge(SettingRow(key=key, value=value))
+
+    def location_name(self) -> str:
+        return self.setting("location_name", DEFAULT_LOCATION)
+
+
+def _certificate(row: CertificateRow) -> Certificate:
+    return Certificate(
+        learner_name=row.learner_name, kind=row.kind, subject_id=row.subject_id,
+        title=row.title, can_do=tuple(line for line in row.can_do.split("\n") if line),
+        issued_on=row.issued_on, location=row.location, theme_id=row.theme_id,
+        signer=row.signer, learner_id=row.learner_id, id=row.id,
+    )

@@ -17,6 +17,7 @@ from oefenplek.i18n import _
 class EndScreen(LearnerScreen):
     next_lesson_requested = Signal(str)
     lessons_requested = Signal()
+    certificate_requested = Signal(str)  # "lesson" or "theme"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,18 @@ class EndScreen(LearnerScreen):
         self.next_lesson.clicked.connect(
             lambda: self.next_lesson_requested.emit(self.next_lesson.property("lesson_id"))
         )
+        self.certificate = BigButton(_("My certificate"), "star",
+                                     description=_("Make a certificate for this lesson"))
+        self.certificate.clicked.connect(lambda: self.certificate_requested.emit("lesson"))
+        self.theme_certificate = BigButton(_("Theme certificate"), "star",
+                                           description=_("All lessons of this theme are done"))
+        self.theme_certificate.clicked.connect(lambda: self.certificate_requested.emit("theme"))
+        awards = QHBoxLayout()
+        awards.setSpacing(16)
+        awards.addWidget(self.certificate)
+        awards.addWidget(self.theme_certificate)
+        awards.addStretch(1)
+        self.body.addLayout(awards)
         footer.addWidget(self.to_lessons)
         footer.addStretch(1)
         footer.addWidget(self.next_lesson)
@@ -58,7 +71,8 @@ class EndScreen(LearnerScreen):
         self.can_do_labels: list[QWidget] = []
 
     def show_end(self, learner_name: str, lesson_title: str, can_do: tuple[str, ...],
-                 ending: str | None, next_id: str | None, next_title: str | None) -> None:
+                 ending: str | None, next_id: str | None, next_title: str | None,
+                 theme_done: bool = False) -> None:
         self.set_title(_("Well done, {name}!").format(name=learner_name))
         self.lead.setText(_("You finished the lesson “{title}”. Now you can:").format(
             title=lesson_title))
@@ -81,6 +95,7 @@ class EndScreen(LearnerScreen):
             line_layout.addWidget(text, 1)
             self.can_do_box.addWidget(line)
             self.can_do_labels.append(line)
+        self.theme_certificate.setVisible(theme_done)
         self.ending.setText(ending or "")
         self.ending.setVisible(bool(ending))
         self.next_lesson.setVisible(bool(next_id))

@@ -1,0 +1,57 @@
+"""What a certificate says, and when a learner has earned one. Plain data, no drawing.
+
+A certificate is stored with everything it shows, so a reprint years later is the same
+paper even when the lesson's wording has changed since.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from oefenplek.core.lessons.model import Catalog, Lesson, Theme
+from oefenplek.core.progress import RunRecord
+
+LESSON, THEME = "lesson", "theme"
+MAX_CAN_DO_LINES = 8  # more does not fit a calm A4 page
+
+
+@dataclass(frozen=True)
+class Certificate:
+    learner_name: str
+    kind: str  # LESSON or THEME
+    subject_id: str  # the lesson's or theme's id
+    title: str
+    can_do: tuple[str, ...]
+    issued_on: date
+    location: str
+    theme_id: str
+    signer: str = ""
+    learner_id: str = ""
+    id: str = ""
+
+
+def for_lesson(learner_name: str, lesson: Lesson, location: str, issued_on: date,
+               signer: str = "", learner_id: str = "") -> Certificate:
+    return Certificate(learner_name, LESSON, lesson.id, lesson.title, lesson.can_do,
+                       issued_on, location, lesson.theme, signer, learner_id)
+
+
+def for_theme(learner_name: str, theme: Theme, catalog: Catalog, location: str,
+              issued_on: date, signer: str = "", learner_id: str = "") -> Certificate:
+    lines: list[str] = []
+    for lesson in catalog.lessons_of(theme.id):
+        lines.extend(line for line in lesson.can_do if line not in lines)
+    return Certificate(learner_name, THEME, theme.id, theme.title,
+                       tuple(lines[:MAX_CAN_DO_LINES]), issued_on, location, theme.id, signer,
+                       learner_id)
+
+
+def finished_lessons(runs: list[RunRecord]) -> set[str]:
+    return {run.lesson_id for run in runs if run.finished_at is not None}
+
+
+def theme_complete(theme_id: str, catalog: Catalog, runs: list[RunRecord]) -> bool:
+    """Every lesson of the theme has been finished at least once."""
+    lessons = catalog.lessons_of(theme_id)
+    return bool(lessons) and {lesson.id for lesson in lessons} <= finished_lessons(runs)

@@ -1,0 +1,1 @@
+"""Printed things (certificates, reports), drawn with reportlab. No Qt here."""

@@ -1,0 +1,94 @@
+"""Making, recording, printing and saving a learner's certificate."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths
+
+from oefenplek.core.certificates import LESSON, Certificate, for_lesson, for_theme
+from oefenplek.documents.certificate import Page, layout, render_pdf, theme_icon
+from oefenplek.gui.background import run_in_background
+from oefenplek.gui.printing import print_page
+from oefenplek.i18n import _
+
+if TYPE_CHECKING:
+    from oefenplek.gui.controller import LearnerController
+
+
+class CertificateController(QObject):
+    def __init__(self, learners: LearnerController) -> None:
+        super().__init__(learners)
+        self.learners = learners
+        self.window = learners.window
+        self.page: Page | None = None
+        self.certificate: Certificate | None = None
+        screen = self.window.certificate
+        self.window.end.certificate_requested.connect(self.make)
+        screen.print_requested.connect(self.print)
+        screen.save_requested.connect(self.save)
+        screen.back_requested.connect(lambda: self.learners._show(self.window.end))
+
+    def make(self, kind: str) -> None:
+        """Record the certificate as handed out and show it."""
+        learner, lesson = self.learners.learner, self.learners.finished_lesson
+        if learner is None or lesson is None:
+            return
+        repository, catalog = self.learners.repository, self.learners.catalog
+        location, today = repository.location_name(), date.today()
+        theme = catalog.theme(lesson.theme)
+        if kind == LESSON or theme is None:
+            certificate = for_lesson(learner.name, lesson, location, today,
+                                     learner_id=learner.id)
+        else:
+            certificate = for_theme(learner.name, theme, catalog, location, today,
+                                    learner_id=learner.id)
+        issued: list[Certificate] = []
+        if not self.learners._safely(
+                lambda: issued.append(repository.issue_certificate(certificate))):
+            return
+        self.certificate = issued[0]
+        colour = theme.colour if theme else "#124A99"
+        self.page = layout(self.certificate, colour, theme_icon(certificate.theme_id))
+        self.window.certificate.show_certificate(self.page)
+        self.learners._show(self.window.certificate)
+
+    def print(self) -> None:
+        page = self.page
+        if page is None:
+            return
+        self.window.ask_printer(lambda printer: self._printed(print_page(printer, page)))
+
+    def _printed(self, ok: bool) -> None:
+        self.window.certificate.show_status(
+            _("The certificate is on its way to the printer.") if ok
+            else _("The printer did not start. Ask the volunteer."))
+
+    def save(self) -> None:
+        if self.page is None or self.certificate is None:
+            return
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = _safe_file_name(f"{_('certificate')} {self.certificate.learner_name} "
+                               f"{self.certificate.title}")
+        self.window.ask_save_path(str(Path(folder) / f"{name}.pdf"), self._save_to)
+
+    def _save_to(self, path: str) -> None:
+        page = self.page
+        assert page is not None
+        screen = self.window.certificate
+        screen.show_status(_("Saving…"))
+        run_in_background(
+            lambda: render_pdf(page, Path(path)),
+            lambda _result: screen.show_status(_("Saved: {path}").format(path=path)),
+            lambda error: screen.show_status(
+                _("The certificate could not be saved there: {error}").format(error=error)))
+
+
+def _safe_file_name(text: str) -> str:
+    """A file name without characters that Windows or Linux refuse."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(cleaned.split())[:120] or "certificaat"
