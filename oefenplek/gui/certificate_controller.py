@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QWidget
 
 from oefenplek.core.certificates import LESSON, Certificate, for_lesson, for_theme
 from oefenplek.documents.certificate import Page, layout, render_pdf, theme_icon
@@ -30,21 +31,30 @@ class CertificateController(QObject):
         self.window.end.certificate_requested.connect(self.make)
         screen.print_requested.connect(self.print)
         screen.save_requested.connect(self.save)
-        screen.back_requested.connect(lambda: self.learners._show(self.window.end))
+        screen.back_requested.connect(lambda: self.window.show_screen(self.back_to))
+        self.back_to: QWidget = self.window.end
 
     def make(self, kind: str) -> None:
-        """Record the certificate as handed out and show it."""
+        """From the end screen: the learner's certificate for the lesson just finished."""
         learner, lesson = self.learners.learner, self.learners.finished_lesson
+        if learner is not None and lesson is not None:
+            self.make_for(learner.id, lesson.id, kind, "", self.window.end)
+
+    def make_for(self, learner_id: str, lesson_id: str, kind: str, signer: str,
+                 back_to: QWidget) -> None:
+        """Record the certificate as handed out and show it; Back returns to `back_to`."""
+        repository, catalog = self.learners.repository, self.learners.catalog
+        learner, lesson = repository.learner(learner_id), catalog.lessons.get(lesson_id)
         if learner is None or lesson is None:
             return
-        repository, catalog = self.learners.repository, self.learners.catalog
+        self.back_to = back_to
         location, today = repository.location_name(), date.today()
         theme = catalog.theme(lesson.theme)
         if kind == LESSON or theme is None:
-            certificate = for_lesson(learner.name, lesson, location, today,
+            certificate = for_lesson(learner.name, lesson, location, today, signer,
                                      learner_id=learner.id)
         else:
-            certificate = for_theme(learner.name, theme, catalog, location, today,
+            certificate = for_theme(learner.name, theme, catalog, location, today, signer,
                                     learner_id=learner.id)
         issued: list[Certificate] = []
         if not self.learners._safely(
@@ -54,7 +64,7 @@ class CertificateController(QObject):
         colour = theme.colour if theme else "#124A99"
         self.page = layout(self.certificate, colour, theme_icon(certificate.theme_id))
         self.window.certificate.show_certificate(self.page)
-        self.learners._show(self.window.certificate)
+        self.window.show_screen(self.window.certificate)
 
     def print(self) -> None:
         page = self.page

@@ -69,6 +69,9 @@ class LearnerController(QObject):
         from oefenplek.gui.certificate_controller import CertificateController
 
         self.certificates = CertificateController(self)
+        from oefenplek.gui.staff.controller import StaffController
+
+        self.staff = StaffController(self)
 
     def _safely(self, action: Callable[[], None]) -> bool:
         """Run a storage action; on failure tell the person in plain words and stay put."""
@@ -116,6 +119,12 @@ class LearnerController(QObject):
         self.help_request = None
         self._show_help_state()
 
+    def help_given(self, request_id: str) -> None:
+        """A volunteer marked this request as handled in their overview."""
+        if self.help_request == request_id:
+            self.help_request = None
+            self._show_help_state()
+
     def _show_help_state(self) -> None:
         for screen in self.window.learner_screens():
             screen.set_help_coming(self.help_request is not None)
@@ -154,8 +163,9 @@ class LearnerController(QObject):
         if self.visit_id:
             self._safely(lambda: self.repository.end_visit(self.visit_id or ""))
         self.learner, self.visit_id, self.run, self.record = None, None, None, None
-        if self.help_request:
-            self.cancel_help()
+        # An open help request stays open for the volunteer; this screen forgets it.
+        self.help_request = None
+        self._show_help_state()
         self.show_picker()
 
     def shutdown(self) -> None:

@@ -24,6 +24,9 @@ from oefenplek.gui.screens.new_learner import NewLearnerScreen
 from oefenplek.gui.screens.picker import PickerScreen
 from oefenplek.gui.screens.player import PlayerScreen
 from oefenplek.gui.screens.preferences import PreferencesScreen
+from oefenplek.gui.staff.door import StaffDoor
+from oefenplek.gui.staff.learner_page import LearnerPage
+from oefenplek.gui.staff.today import TodayScreen
 from oefenplek.gui.widgets.ask_help import AskHelpDialog
 from oefenplek.i18n import _
 
@@ -46,6 +49,11 @@ class MainWindow(QMainWindow):
         self.preferences = PreferencesScreen()
         self.certificate = CertificateScreen()
         for screen in self.learner_screens():
+            self.stack.addWidget(screen)
+        self.door = StaffDoor()
+        self.today = TodayScreen()
+        self.staff_learner = LearnerPage()
+        for screen in (self.door, self.today, self.staff_learner):
             self.stack.addWidget(screen)
         self.ask_help = AskHelpDialog(self)
 

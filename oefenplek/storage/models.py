@@ -71,6 +71,10 @@ class VisitRow(Base):
     learner_id: Mapped[str] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"))
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    guided_by: Mapped[str | None] = mapped_column(
+        ForeignKey("staff.id", ondelete="SET NULL"), default=None
+    )
 
     __table_args__ = (Index("ix_visit_learner_started", "learner_id", "started_at"),)
 
@@ -165,3 +169,17 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class StaffRow(Base):
+    """A volunteer or coordinator. The PIN is kept only as a salted scrypt hash."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_salt: Mapped[str] = mapped_column(String(64))
+    pin_hash: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)

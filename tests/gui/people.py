@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from oefenplek.app import Running
 from oefenplek.gui.widgets.buttons import TileButton
@@ -11,6 +11,7 @@ from oefenplek.gui.widgets.buttons import TileButton
 
 def visible_text(widget: QWidget) -> str:
     """All text a person can see on the widget right now."""
+    QApplication.processEvents()  # widgets added a moment ago are shown by the event loop
     parts = [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
     return " ".join(parts)
 

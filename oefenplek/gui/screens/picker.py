@@ -19,6 +19,7 @@ class PickerScreen(LearnerScreen):
     learner_chosen = Signal(str)
     new_learner_requested = Signal()
     about_requested = Signal()
+    staff_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,8 +39,13 @@ class PickerScreen(LearnerScreen):
         # Quiet, small and out of the way: for the coordinator, not for learners.
         self.about = BigButton(_("About oefenplek"), "", description=_("Version and licence"))
         self.about.set_role("secondary")
+        self.staff = BigButton(_("Staff"), "lock",
+                               description=_("For volunteers and the coordinator, with a PIN"))
+        self.staff.set_role("secondary")
+        self.staff.clicked.connect(self.staff_requested.emit)
         footer = QHBoxLayout()
         footer.addStretch(1)
+        footer.addWidget(self.staff)
         footer.addWidget(self.about)
         self.body.addLayout(footer)
         self.about.clicked.connect(self.about_requested.emit)

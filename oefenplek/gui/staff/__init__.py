@@ -1,0 +1,1 @@
+"""The volunteers' and coordinator's area, behind a PIN."""

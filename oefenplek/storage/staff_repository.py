@@ -1,0 +1,209 @@
+"""What the volunteer and coordinator areas ask of the database.
+
+Kept apart from the learner's repository so each stays small; both hand out plain records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from oefenplek.core.engine import Outcome
+from oefenplek.core.staff import Lock, StaffMember, hash_pin, pin_matches
+from oefenplek.storage.db import Database
+from oefenplek.storage.models import (
+    AttemptRow,
+    HelpRequestRow,
+    LearnerRow,
+    LessonRunRow,
+    SettingRow,
+    StaffRow,
+    VisitRow,
+    utcnow,
+)
+from oefenplek.storage.repository import Repository
+
+
+@dataclass(frozen=True)
+class HereToday:
+    """One learner at the location today, for the volunteer's overview."""
+
+    learner_id: str
+    name: str
+    avatar: str
+    arrived: datetime
+    left: datetime | None
+    lesson_id: str | None
+    step_index: int | None
+    help_since: datetime | None
+    help_request_id: str | None
+    finished_today: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StuckStep:
+    """A step where the learner had wrong tries or asked for help."""
+
+    lesson_id: str
+    step_index: int
+    wrong: int
+    helped: int
+    last: datetime
+
+
+@dataclass(frozen=True)
+class VisitNote:
+    visit_id: str
+    started_at: datetime
+    note: str
+
+
+class StaffRepository:
+    def __init__(self, database: Database, learners: Repository) -> None:
+        self.database = database
+        self.learners = learners
+
+    @contextmanager
+    def _session(self, write: bool = False) -> Iterator[Session]:
+        with self.learners._session(write) as session:  # one place for errors and commits
+            yield session
+
+    # --- staff and PINs -----------------------------------------------------------------
+    def add_staff(self, name: str, role: str, pin: str) -> StaffMember:
+        salt, digest = hash_pin(pin)
+        with self._session(write=True) as session:
+            row = StaffRow(name=name, role=role, pin_salt=salt, pin_hash=digest)
+            session.add(row)
+            session.flush()
+            return StaffMember(row.id, row.name, row.role)
+
+    def staff(self) -> list[StaffMember]:
+        with self._session() as session:
+            rows = session.execute(
+                select(StaffRow).where(StaffRow.removed_at.is_(None)).order_by(StaffRow.name)
+            ).scalars()
+            return [StaffMember(r.id, r.name, r.role) for r in rows]
+
+    def remove_staff(self, staff_id: str) -> None:
+        with self._session(write=True) as session:
+            session.execute(update(StaffRow).where(StaffRow.id == staff_id)
+                            .values(removed_at=utcnow()))
+
+    def reset_pin(self, staff_id: str, pin: str) -> None:
+        salt, digest = hash_pin(pin)
+        with self._session(write=True) as session:
+            session.execute(update(StaffRow).where(StaffRow.id == staff_id)
+                            .values(pin_salt=salt, pin_hash=digest))
+
+    def check_pin(self, staff_id: str, pin: str) -> StaffMember | None:
+        with self._session() as session:
+            row = session.get(StaffRow, staff_id)
+            if row is None or row.removed_at is not None:
+                return None
+            member = StaffMember(row.id, row.name, row.role)
+            salt, digest = row.pin_salt, row.pin_hash
+        return member if pin_matches(pin, salt, digest) else None
+
+    def lock(self) -> Lock:
+        keys = ("failures", "locks", "until")
+        values = {key: self.learners.setting(f"pin_{key}") for key in keys}
+        until = datetime.fromisoformat(values["until"]) if values["until"] else None
+        return Lock(int(values["failures"] or 0), int(values["locks"] or 0), until)
+
+    def save_lock(self, lock: Lock) -> None:
+        with self._session(write=True) as session:
+            for key, value in (("failures", str(lock.failures)), ("locks", str(lock.locks)),
+                               ("until", lock.until.isoformat() if lock.until else "")):
+                session.merge(SettingRow(key=f"pin_{key}", value=value))
+
+    # --- the volunteer's day ------------------------------------------------------------
+    def here_today(self, since: datetime) -> list[HereToday]:
+        """Learners with a visit since `since` (start of today), help requests first."""
+        with self._session() as session:
+            visits = session.execute(
+                select(VisitRow, LearnerRow).join(LearnerRow, LearnerRow.id == VisitRow.learner_id)
+                .where(VisitRow.started_at >= since).order_by(VisitRow.started_at)
+            ).all()
+            people: dict[str, tuple[LearnerRow, VisitRow]] = {}
+            for visit, learner in visits:
+                people[learner.id] = (learner, visit)  # the latest visit counts
+            help_rows = session.execute(
+                select(HelpRequestRow).where(HelpRequestRow.handled_at.is_(None))
+            ).scalars().all()
+            helps = {row.learner_id: row for row in help_rows}
+            found = []
+            for learner_id, (learner, visit) in people.items():
+                runs = session.execute(
+                    select(LessonRunRow).where(LessonRunRow.learner_id == learner_id)
+                ).scalars().all()
+                busy = [r for r in runs if r.finished_at is None]
+                current = max(busy, key=lambda r: r.started_at, default=None)
+                done = tuple(r.lesson_id for r in runs
+                             if r.finished_at is not None and r.finished_at >= since)
+                help_row = helps.get(learner_id)
+                found.append(HereToday(
+                    learner_id, learner.name, learner.avatar, visit.started_at, visit.ended_at,
+                    current.lesson_id if current else None,
+                    current.position if current else None,
+                    help_row.created_at if help_row else None,
+                    help_row.id if help_row else None, done))
+            found.sort(key=lambda h: (h.help_since is None, h.help_since or h.arrived))
+            return found
+
+    def stuck_steps(self, learner_id: str) -> list[StuckStep]:
+        """Steps with wrong tries or help, the most recent first."""
+        with self._session() as session:
+            rows = session.execute(
+                select(LessonRunRow.lesson_id, AttemptRow.step_index, AttemptRow.outcome,
+                       AttemptRow.created_at)
+                .join(LessonRunRow, LessonRunRow.id == AttemptRow.run_id)
+                .where(LessonRunRow.learner_id == learner_id,
+                       AttemptRow.outcome.in_([Outcome.WRONG.value, Outcome.HELPED.value]))
+            ).all()
+        steps: dict[tuple[str, int], list[tuple[str, datetime]]] = {}
+        for lesson_id, step, outcome, at in rows:
+            steps.setdefault((lesson_id, step), []).append((outcome, at))
+        stuck = [StuckStep(lesson, step,
+                           sum(o == Outcome.WRONG.value for o, _ in items),
+                           sum(o == Outcome.HELPED.value for o, _ in items),
+                           max(at for _, at in items))
+                 for (lesson, step), items in steps.items()]
+        return sorted(stuck, key=lambda s: s.last, reverse=True)
+
+    def visits(self, learner_id: str) -> list[VisitNote]:
+        with self._session() as session:
+            rows = session.execute(
+                select(VisitRow).where(VisitRow.learner_id == learner_id)
+                .order_by(VisitRow.started_at.desc())
+            ).scalars()
+            return [VisitNote(r.id, r.started_at, r.note) for r in rows]
+
+    def set_visit_note(self, visit_id: str, note: str) -> None:
+        with self._session(write=True) as session:
+            session.execute(update(VisitRow).where(VisitRow.id == visit_id).values(note=note))
+
+    def start_visit(self, learner_id: str, guided_by: str | None) -> str:
+        """A visit recorded by a volunteer (the learner may not be at the computer)."""
+        with self._session(write=True) as session:
+            row = VisitRow(learner_id=learner_id, guided_by=guided_by)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def open_visit(self, learner_id: str) -> str | None:
+        with self._session() as session:
+            return session.execute(
+                select(VisitRow.id).where(VisitRow.learner_id == learner_id,
+                                          VisitRow.ended_at.is_(None))
+                .order_by(VisitRow.started_at.desc())
+            ).scalars().first()
+
+    def mark_practise_helped(self, run_id: str, step_index: int, visit_id: str | None) -> None:
+        """A volunteer says a practise step was done together with them."""
+        self.learners.record_attempt(run_id, step_index, "practise", Outcome.HELPED,
+                                     "volunteer", visit_id)
