@@ -77,7 +77,7 @@ def test_a_volunteer_sees_a_help_request_opens_the_learner_and_handles_it(
     qtbot.keyClicks(page.note, "wil volgende keer WhatsApp oefenen")
     qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
     assert "wil volgende keer WhatsApp oefenen" in visible_text(page)
-    assert [v.note for v in staff.visits(learner_id)][0] == "wil volgende keer WhatsApp oefenen"
+    assert next(v.note for v in staff.visits(learner_id)) == "wil volgende keer WhatsApp oefenen"
 
     # Back to today: the help is marked as given and the request is closed.
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
