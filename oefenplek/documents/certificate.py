@@ -177,17 +177,23 @@ def _tint(colour: str, amount: float = 0.86) -> str:
     return "#" + "".join(f"{c:02x}" for c in mix)
 
 
-def render_pdf(page: Page, target: Path | BytesIO) -> None:
-    """Draw the page into a PDF with every font embedded."""
+def render_pdf(page: Page | list[Page], target: Path | BytesIO) -> None:
+    """Draw one page, or a batch of pages (a group's certificates), into one PDF.
+
+    Every font is embedded; the canvas starts on our own font, never on Helvetica.
+    """
     register_fonts()
+    pages = page if isinstance(page, list) else [page]
+    first = pages[0]
     pdf = pdf_canvas.Canvas(target if isinstance(target, BytesIO) else str(target),
-                            pagesize=(page.width, page.height), pageCompression=1,
-                            initialFontName="Sans")  # not Helvetica, which is never embedded
-    pdf.setTitle(page.title)
+                            pagesize=(first.width, first.height), pageCompression=1,
+                            initialFontName="Sans")
+    pdf.setTitle(first.title if len(pages) == 1 else _("Certificates"))
     pdf.setAuthor("oefenplek")
     pdf.setCreator("oefenplek")
-    draw_page(pdf, page)
-    pdf.showPage()
+    for one in pages:
+        draw_page(pdf, one)
+        pdf.showPage()
     pdf.save()
 
 

@@ -15,6 +15,7 @@ from oefenplek.documents.certificate import Page, layout, render_pdf, theme_icon
 from oefenplek.gui.background import run_in_background
 from oefenplek.gui.printing import print_page
 from oefenplek.i18n import _
+from oefenplek.storage.db import StorageError
 
 if TYPE_CHECKING:
     from oefenplek.gui.controller import LearnerController
@@ -43,11 +44,25 @@ class CertificateController(QObject):
     def make_for(self, learner_id: str, lesson_id: str, kind: str, signer: str,
                  back_to: QWidget) -> None:
         """Record the certificate as handed out and show it; Back returns to `back_to`."""
-        repository, catalog = self.learners.repository, self.learners.catalog
-        learner, lesson = repository.learner(learner_id), catalog.lessons.get(lesson_id)
-        if learner is None or lesson is None:
+        if self.learners.repository.learner(learner_id) is None:
+            return
+        if lesson_id not in self.learners.catalog.lessons:
             return
         self.back_to = back_to
+        try:
+            self.certificate, self.page = self.issue(learner_id, lesson_id, kind, signer)
+        except StorageError as error:
+            self.learners.tell(str(error))
+            return
+        self.window.certificate.show_certificate(self.page)
+        self.window.show_screen(self.window.certificate)
+
+    def issue(self, learner_id: str, lesson_id: str, kind: str,
+              signer: str) -> tuple[Certificate, Page]:
+        """Record a certificate as handed out and lay it out; the same paper every reprint."""
+        repository, catalog = self.learners.repository, self.learners.catalog
+        learner, lesson = repository.learner(learner_id), catalog.lessons[lesson_id]
+        assert learner is not None
         location, today = repository.location_name(), date.today()
         theme = catalog.theme(lesson.theme)
         if kind == LESSON or theme is None:
@@ -56,15 +71,9 @@ class CertificateController(QObject):
         else:
             certificate = for_theme(learner.name, theme, catalog, location, today, signer,
                                     learner_id=learner.id)
-        issued: list[Certificate] = []
-        if not self.learners._safely(
-                lambda: issued.append(repository.issue_certificate(certificate))):
-            return
-        self.certificate = issued[0]
+        issued = repository.issue_certificate(certificate)
         colour = theme.colour if theme else "#124A99"
-        self.page = layout(self.certificate, colour, theme_icon(certificate.theme_id))
-        self.window.certificate.show_certificate(self.page)
-        self.window.show_screen(self.window.certificate)
+        return issued, layout(issued, colour, theme_icon(issued.theme_id))
 
     def print(self) -> None:
         page = self.page
@@ -80,11 +89,9 @@ class CertificateController(QObject):
     def save(self) -> None:
         if self.page is None or self.certificate is None:
             return
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name = _safe_file_name(f"{_('certificate')} {self.certificate.learner_name} "
-                               f"{self.certificate.title}")
-        self.window.ask_save_path(str(Path(folder) / f"{name}.pdf"), self._save_to)
+        name = safe_file_name(f"{_('certificate')} {self.certificate.learner_name} "
+                              f"{self.certificate.title}")
+        self.window.ask_save_path(str(documents_folder() / f"{name}.pdf"), self._save_to)
 
     def _save_to(self, path: str) -> None:
         page = self.page
@@ -98,7 +105,12 @@ class CertificateController(QObject):
                 _("The certificate could not be saved there: {error}").format(error=error)))
 
 
-def _safe_file_name(text: str) -> str:
+def documents_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+def safe_file_name(text: str) -> str:
     """A file name without characters that Windows or Linux refuse."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
     return " ".join(cleaned.split())[:120] or "certificaat"

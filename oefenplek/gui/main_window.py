@@ -24,6 +24,7 @@ from oefenplek.gui.screens.new_learner import NewLearnerScreen
 from oefenplek.gui.screens.picker import PickerScreen
 from oefenplek.gui.screens.player import PlayerScreen
 from oefenplek.gui.screens.preferences import PreferencesScreen
+from oefenplek.gui.staff.batch import BatchScreen
 from oefenplek.gui.staff.door import StaffDoor
 from oefenplek.gui.staff.learner_page import LearnerPage
 from oefenplek.gui.staff.today import TodayScreen
@@ -53,7 +54,8 @@ class MainWindow(QMainWindow):
         self.door = StaffDoor()
         self.today = TodayScreen()
         self.staff_learner = LearnerPage()
-        for screen in (self.door, self.today, self.staff_learner):
+        self.batch = BatchScreen()
+        for screen in (self.door, self.today, self.staff_learner, self.batch):
             self.stack.addWidget(screen)
         self.ask_help = AskHelpDialog(self)
 

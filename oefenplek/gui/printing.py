@@ -88,8 +88,8 @@ def paint_page(painter: QPainter, page: Page, target: QRectF) -> None:
     painter.restore()
 
 
-def print_page(printer: QPrinter, page: Page) -> bool:
-    """Print one page on an already set-up printer (A4 landscape)."""
+def print_page(printer: QPrinter, page: Page | list[Page]) -> bool:
+    """Print one page, or a batch, on an already set-up printer (A4 landscape)."""
     from PySide6.QtGui import QPageLayout, QPageSize
 
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
@@ -98,9 +98,12 @@ def print_page(printer: QPrinter, page: Page) -> bool:
     painter = QPainter()
     if not painter.begin(printer):
         return False
-    paint_page(painter, page, QRectF(printer.pageLayout().paintRectPixels(
-        printer.resolution())).translated(-printer.pageLayout().paintRectPixels(
-            printer.resolution()).topLeft()))
+    area = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+    area.moveTo(0, 0)
+    for index, one in enumerate(page if isinstance(page, list) else [page]):
+        if index:
+            printer.newPage()
+        paint_page(painter, one, area)
     painter.end()
     return True
 

@@ -207,3 +207,16 @@ class StaffRepository:
         """A volunteer says a practise step was done together with them."""
         self.learners.record_attempt(run_id, step_index, "practise", Outcome.HELPED,
                                      "volunteer", visit_id)
+
+    def finished_by(self, lesson_id: str) -> list[tuple[str, str]]:
+        """(id, name) of active learners who finished this lesson at least once."""
+        with self._session() as session:
+            rows = session.execute(
+                select(LearnerRow.id, LearnerRow.name).distinct()
+                .join(LessonRunRow, LessonRunRow.learner_id == LearnerRow.id)
+                .where(LessonRunRow.lesson_id == lesson_id,
+                       LessonRunRow.finished_at.is_not(None),
+                       LearnerRow.archived_at.is_(None))
+                .order_by(LearnerRow.name)
+            ).all()
+            return [(row[0], row[1]) for row in rows]

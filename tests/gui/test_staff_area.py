@@ -130,3 +130,39 @@ def test_a_volunteer_makes_a_certificate_from_the_learners_page(qtbot, start_app
     assert issued.signer == "Anja"
     qtbot.mouseClick(app.window.certificate.back, Qt.MouseButton.LeftButton)
     assert app.window.current_screen() is page
+
+
+def test_certificates_for_a_group_print_one_page_each(qtbot, start_app, tmp_path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    app = start_app()
+    StaffRepository(app.database, app.repository).add_staff("Anja", VOLUNTEER, "5739")
+    for name, picture in (("Ahmed", "fiets"), ("Riet", "tulp"), ("Kees", "boot")):
+        add_new_learner(qtbot, app, name, picture)
+        if name != "Kees":  # Kees has not finished the lesson
+            app.controller.open_lesson("proef-les")
+            for answer in (None, True, "Bieb2024", 1, [0, 1, 2], "done"):
+                if answer is not None:
+                    app.controller.answer(answer, str(answer))
+                press_next(qtbot, app)
+        app.controller.end_visit()
+    open_staff(qtbot, app)
+    qtbot.keyClicks(app.window.door.pin, "5739")
+    qtbot.keyClick(app.window.door.pin, Qt.Key.Key_Return)
+    qtbot.mouseClick(app.window.today.batch, Qt.MouseButton.LeftButton)
+    batch = app.window.batch
+    assert batch.lesson.currentText() == "Proefles"
+    assert sorted(check.text() for check in batch.checks.values()) == ["Ahmed", "Riet"]
+    qtbot.mouseClick(batch.print, Qt.MouseButton.LeftButton)
+    printed = tmp_path / "groep.pdf"
+    dialog = app.window.print_dialog
+    dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer().setOutputFileName(str(printed))
+    dialog.accepted.emit(dialog.printer())
+    dialog.close()
+    assert "2 certificaten" in batch.status.text()
+    reader = PdfReader(printed)
+    assert len(reader.pages) == 2
+    names = {page.extract_text().split("\n")[2].strip() for page in reader.pages}
+    assert names == {"Ahmed", "Riet"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -10,9 +11,14 @@ from PySide6.QtCore import QObject, QTimer
 from oefenplek.core.certificates import LESSON
 from oefenplek.core.progress import lesson_progress
 from oefenplek.core.staff import COORDINATOR, PinProblem, StaffMember, check_new_pin
+from oefenplek.documents.certificate import Page, render_pdf
+from oefenplek.gui.background import run_in_background
+from oefenplek.gui.certificate_controller import documents_folder, safe_file_name
+from oefenplek.gui.printing import print_page
 from oefenplek.gui.staff.learner_page import LearnerView, LessonLine
 from oefenplek.gui.staff.today import TodayRow
 from oefenplek.i18n import _, format_date, ngettext
+from oefenplek.storage.db import StorageError
 from oefenplek.storage.staff_repository import StaffRepository
 
 if TYPE_CHECKING:
@@ -49,6 +55,12 @@ class StaffController(QObject):
         w.staff_learner.save_note.connect(self.save_note)
         w.staff_learner.certificate.connect(self.certificate)
         w.staff_learner.practise_helped.connect(self.practise_helped)
+        w.today.batch_requested.connect(self.show_batch)
+        w.batch.lesson_changed.connect(
+            lambda lesson_id: w.batch.show_people(self.repository.finished_by(lesson_id)))
+        w.batch.back.connect(self.show_today)
+        w.batch.print_requested.connect(self.print_batch)
+        w.batch.save_requested.connect(self.save_batch)
 
     # --- the door -----------------------------------------------------------------------
     def open_door(self) -> None:
@@ -215,3 +227,53 @@ class StaffController(QObject):
         signer = self.member.name if self.member else ""
         self.learners.certificates.make_for(learner_id, lesson_id, LESSON, signer,
                                             back_to=self.window.staff_learner)
+
+    # --- certificates for a group -------------------------------------------------------
+    def show_batch(self) -> None:
+        catalog = self.learners.catalog
+        lessons = [(lesson.id, lesson.title) for theme in catalog.themes
+                   for lesson in catalog.lessons_of(theme.id)]
+        self.window.batch.show_lessons(lessons)
+        self.window.show_screen(self.window.batch)
+
+    def _batch_pages(self, lesson_id: str, learner_ids: list[str]) -> list[Page]:
+        """Record a certificate for each chosen learner; the pages to print or save."""
+        signer = self.member.name if self.member else ""
+        try:
+            return [self.learners.certificates.issue(learner_id, lesson_id, LESSON, signer)[1]
+                    for learner_id in learner_ids]
+        except StorageError as error:
+            self.window.batch.show_status(str(error))
+            return []
+
+    def print_batch(self, lesson_id: str, learner_ids: list[str]) -> None:
+        if not learner_ids:
+            return
+        pages = self._batch_pages(lesson_id, learner_ids)
+        if not pages:
+            return
+        self.window.ask_printer(lambda printer: self.window.batch.show_status(
+            ngettext("{n} certificate is on its way to the printer.",
+                     "{n} certificates are on their way to the printer.", len(pages))
+            .format(n=len(pages)) if print_page(printer, pages)
+            else _("The printer did not start.")))
+
+    def save_batch(self, lesson_id: str, learner_ids: list[str]) -> None:
+        if not learner_ids:
+            return
+        pages = self._batch_pages(lesson_id, learner_ids)
+        if not pages:
+            return
+        lesson = self.learners.catalog.lessons.get(lesson_id)
+        name = f"{_('certificates')} {lesson.title if lesson else lesson_id}"
+        screen = self.window.batch
+
+        def write(path: str) -> None:
+            screen.show_status(_("Saving…"))
+            run_in_background(
+                lambda: render_pdf(pages, Path(path)),
+                lambda _r: screen.show_status(_("Saved: {path}").format(path=path)),
+                lambda error: screen.show_status(
+                    _("The certificates could not be saved there: {error}").format(error=error)))
+
+        self.window.ask_save_path(str(documents_folder() / f"{safe_file_name(name)}.pdf"), write)

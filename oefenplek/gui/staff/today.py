@@ -31,6 +31,7 @@ class TodayScreen(QWidget):
     start_visit = Signal(str)
     leave = Signal()
     learners_requested = Signal()
+    batch_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,15 +59,15 @@ class TodayScreen(QWidget):
         self.visit.clicked.connect(
             lambda: self.start_visit.emit(self.visit_learner.currentData() or ""))
         visit_row.addWidget(self.visit)
-        self.all_learners = BigButton(_("All learners"), "new-learner")
-        self.all_learners.clicked.connect(self.learners_requested.emit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 18)
         layout.addLayout(header)
         layout.addWidget(scroll_area(self.rows_host), 1)
         layout.addLayout(visit_row)
+        self.batch = BigButton(_("Certificates for a group"), "star")
+        self.batch.clicked.connect(self.batch_requested.emit)
         footer = QHBoxLayout()
-        footer.addWidget(self.all_learners)
+        footer.addWidget(self.batch)
         footer.addStretch(1)
         layout.addLayout(footer)
         self.cards: dict[str, QFrame] = {}

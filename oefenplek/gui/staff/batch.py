@@ -1,0 +1,94 @@
+"""Certificates for a group at the end of a course: one lesson, the learners who did it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.scroll import scroll_area
+from oefenplek.i18n import _
+
+
+class BatchScreen(QWidget):
+    lesson_changed = Signal(str)
+    print_requested = Signal(str, list)  # lesson id, learner ids
+    save_requested = Signal(str, list)
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(_("Certificates for a group"))
+        title.setProperty("role", "title")
+        self.lesson = QComboBox()
+        self.lesson.setAccessibleName(_("Lesson"))
+        self.lesson.setMinimumHeight(56)
+        self.lesson.currentIndexChanged.connect(
+            lambda _i: self.lesson_changed.emit(self.lesson.currentData() or ""))
+        self.people_host = QWidget()
+        self.people = QVBoxLayout(self.people_host)
+        self.checks: dict[str, QCheckBox] = {}
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.back_button = BigButton(_("Back"), "back")
+        self.back_button.clicked.connect(self.back.emit)
+        self.save = BigButton(_("Save as PDF"), "check")
+        self.save.clicked.connect(lambda: self.save_requested.emit(*self._choice()))
+        self.print = BigButton(_("Print"), "print", role="primary")
+        self.print.clicked.connect(lambda: self.print_requested.emit(*self._choice()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 18)
+        layout.addWidget(title)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Lesson:")))
+        row.addWidget(self.lesson, 1)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(_("Learners who finished it:")))
+        layout.addWidget(scroll_area(self.people_host), 1)
+        layout.addWidget(self.status)
+        footer = QHBoxLayout()
+        footer.addWidget(self.back_button)
+        footer.addStretch(1)
+        footer.addWidget(self.save)
+        footer.addWidget(self.print)
+        layout.addLayout(footer)
+
+    def show_lessons(self, lessons: list[tuple[str, str]]) -> None:
+        self.lesson.blockSignals(True)
+        self.lesson.clear()
+        for lesson_id, title in lessons:
+            self.lesson.addItem(title, lesson_id)
+        self.lesson.blockSignals(False)
+        self.status.clear()
+        self.lesson_changed.emit(self.lesson.currentData() or "")
+
+    def show_people(self, people: list[tuple[str, str]]) -> None:
+        for check in self.checks.values():
+            self.people.removeWidget(check)
+            check.hide()
+            check.deleteLater()
+        self.checks = {}
+        for learner_id, name in people:
+            check = QCheckBox(name)
+            check.setChecked(True)
+            check.setMinimumHeight(48)
+            self.people.addWidget(check)
+            self.checks[learner_id] = check
+        has_people = bool(people)
+        self.print.setEnabled(has_people)
+        self.save.setEnabled(has_people)
+        self.status.setText("" if has_people else _("Nobody has finished this lesson yet."))
+
+    def _choice(self) -> tuple[str, list[str]]:
+        chosen = [i for i, check in self.checks.items() if check.isChecked()]
+        return self.lesson.currentData() or "", chosen
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
