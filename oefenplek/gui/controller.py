@@ -145,8 +145,12 @@ class LearnerController(QObject):
         except NameProblem as problem:
             self.window.new_learner.show_problem(str(problem), problem.field)
             return
+        from oefenplek.gui.staff.coordinator import AUTO_READ
+
         added: list[Learner] = []
         if self._safely(lambda: added.append(self.repository.add_learner(clean, avatar))):
+            if self.repository.setting(AUTO_READ) == "1":
+                self.repository.set_preferences(added[0].id, Preferences(read_aloud_auto=True))
             self.choose_learner(added[0].id)
 
     def choose_learner(self, learner_id: str) -> None:
@@ -195,8 +199,13 @@ class LearnerController(QObject):
     def theme_cards(self) -> list[ThemeCard]:
         assert self.learner is not None
         runs = self.repository.runs(self.learner.id)
+        from oefenplek.gui.staff.coordinator import THEMES_OFFERED, offered_themes
+
+        offered = offered_themes(self.repository.setting(THEMES_OFFERED))
         cards = []
         for theme in self.catalog.themes:
+            if offered is not None and theme.id not in offered:
+                continue
             lessons = []
             for lesson in self.catalog.lessons_of(theme.id):
                 progress = lesson_progress(lesson.id, lesson.step_count, runs)

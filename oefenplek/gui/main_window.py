@@ -27,6 +27,9 @@ from oefenplek.gui.screens.preferences import PreferencesScreen
 from oefenplek.gui.staff.batch import BatchScreen
 from oefenplek.gui.staff.door import StaffDoor
 from oefenplek.gui.staff.learner_page import LearnerPage
+from oefenplek.gui.staff.learners_admin import LearnersAdminScreen
+from oefenplek.gui.staff.people import PeopleScreen
+from oefenplek.gui.staff.settings import SettingsScreen
 from oefenplek.gui.staff.today import TodayScreen
 from oefenplek.gui.widgets.ask_help import AskHelpDialog
 from oefenplek.i18n import _
@@ -55,7 +58,11 @@ class MainWindow(QMainWindow):
         self.today = TodayScreen()
         self.staff_learner = LearnerPage()
         self.batch = BatchScreen()
-        for screen in (self.door, self.today, self.staff_learner, self.batch):
+        self.learners_admin = LearnersAdminScreen()
+        self.people = PeopleScreen()
+        self.settings = SettingsScreen()
+        for screen in (self.door, self.today, self.staff_learner, self.batch,
+                       self.learners_admin, self.people, self.settings):
             self.stack.addWidget(screen)
         self.ask_help = AskHelpDialog(self)
 
@@ -85,10 +92,12 @@ class MainWindow(QMainWindow):
         self.print_dialog = dialog
         QDialog.open(dialog)  # PySide6 hides the plain open() of print and file dialogs
 
-    def ask_save_path(self, suggested: str, on_chosen: Callable[[str], None]) -> None:
-        dialog = QFileDialog(self, _("Save as PDF"), suggested, _("PDF files (*.pdf)"))
+    def ask_save_path(self, suggested: str, on_chosen: Callable[[str], None],
+                      suffix: str = "pdf") -> None:
+        kinds = {"pdf": _("PDF files (*.pdf)"), "json": _("JSON files (*.json)")}
+        dialog = QFileDialog(self, _("Save"), suggested, kinds.get(suffix, f"*.{suffix}"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
+        dialog.setDefaultSuffix(suffix)
         dialog.fileSelected.connect(on_chosen)
         self.save_dialog = dialog
         QDialog.open(dialog)

@@ -61,6 +61,9 @@ class StaffController(QObject):
         w.batch.back.connect(self.show_today)
         w.batch.print_requested.connect(self.print_batch)
         w.batch.save_requested.connect(self.save_batch)
+        from oefenplek.gui.staff.coordinator import CoordinatorController
+
+        self.coordinator = CoordinatorController(self)
 
     # --- the door -----------------------------------------------------------------------
     def open_door(self) -> None:
@@ -125,7 +128,7 @@ class StaffController(QObject):
         rows = [self._row(here, now) for here in self.repository.here_today(start_of_today(now))]
         learners = [(learner.id, learner.name) for learner in self.learners.repository.learners()]
         who = _("Signed in: {name}").format(name=self.member.name)
-        self.window.today.show_today(who, rows, learners)
+        self.window.today.show_today(who, rows, learners, self.member.is_coordinator)
 
     def _row(self, here: object, now: datetime) -> TodayRow:
         from oefenplek.storage.staff_repository import HereToday

@@ -32,6 +32,9 @@ class TodayScreen(QWidget):
     leave = Signal()
     learners_requested = Signal()
     batch_requested = Signal()
+    manage_learners = Signal()
+    manage_people = Signal()
+    manage_settings = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,11 +72,23 @@ class TodayScreen(QWidget):
         footer = QHBoxLayout()
         footer.addWidget(self.batch)
         footer.addStretch(1)
+        # Only the coordinator sees these.
+        self.learners_button = BigButton(_("Learners"), "new-learner")
+        self.people_button = BigButton(_("Team"), "help")
+        self.settings_button = BigButton(_("Settings"), "settings")
+        self.learners_button.clicked.connect(self.manage_learners.emit)
+        self.people_button.clicked.connect(self.manage_people.emit)
+        self.settings_button.clicked.connect(self.manage_settings.emit)
+        for button in (self.learners_button, self.people_button, self.settings_button):
+            footer.addWidget(button)
         layout.addLayout(footer)
         self.cards: dict[str, QFrame] = {}
 
-    def show_today(self, who: str, rows: list[TodayRow], learners: list[tuple[str, str]]) -> None:
+    def show_today(self, who: str, rows: list[TodayRow], learners: list[tuple[str, str]],
+                   coordinator: bool = False) -> None:
         self.who.setText(who)
+        for button in (self.learners_button, self.people_button, self.settings_button):
+            button.setVisible(coordinator)
         while self.rows.count():
             item = self.rows.takeAt(0)
             if item.widget() is not None:

@@ -1,0 +1,104 @@
+"""A coordinator looks after the team, the location and the learners' data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from oefenplek.core.staff import COORDINATOR
+from oefenplek.storage.staff_repository import StaffRepository
+
+from .people import add_new_learner, press_next, tap_beside_target
+from .test_staff_area import open_staff
+
+
+def sign_in_as_coordinator(qtbot, app) -> StaffRepository:
+    staff = StaffRepository(app.database, app.repository)
+    staff.add_staff("Joke", COORDINATOR, "4821")
+    open_staff(qtbot, app)
+    qtbot.keyClicks(app.window.door.pin, "4821")
+    qtbot.keyClick(app.window.door.pin, Qt.Key.Key_Return)
+    assert app.window.today.learners_button.isVisible()
+    return staff
+
+
+def count(app, table: str, where: str = "") -> int:
+    with app.database.engine.connect() as connection:
+        sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
+        return int(connection.exec_driver_sql(sql).scalar())
+
+
+def select(screen, name: str) -> None:
+    for row in range(screen.list.count()):
+        if screen.list.item(row).text().startswith(name):
+            screen.list.setCurrentRow(row)
+            return
+    raise AssertionError(f"{name} is not in the list")
+
+
+def test_a_coordinator_manages_the_team_and_the_learners_data(qtbot, start_app) -> None:
+    app = start_app()
+    for name, picture in (("Anna", "kat"), ("Bram", "hond"), ("Cor", "vis")):
+        add_new_learner(qtbot, app, name, picture)
+        app.controller.open_lesson("proef-les")
+        press_next(qtbot, app)
+        tap_beside_target(qtbot, app)
+        app.controller.end_visit()
+    assert count(app, "attempt") == 3
+    staff = sign_in_as_coordinator(qtbot, app)
+
+    # The team: add a volunteer with a PIN (typed twice).
+    qtbot.mouseClick(app.window.today.people_button, Qt.MouseButton.LeftButton)
+    people = app.window.people
+    qtbot.keyClicks(people.name, "Anja")
+    qtbot.keyClicks(people.pin, "5739")
+    qtbot.keyClicks(people.pin_again, "5739")
+    qtbot.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
+    assert people.status.text() == "Anja is toegevoegd."
+    assert sorted(m.name for m in staff.staff()) == ["Anja", "Joke"]
+
+    # Learners: archive Anna, anonymise Bram, delete Cor.
+    people.back.emit()
+    qtbot.mouseClick(app.window.today.learners_button, Qt.MouseButton.LeftButton)
+    admin = app.window.learners_admin
+    select(admin, "Anna")
+    qtbot.mouseClick(admin.archive_button, Qt.MouseButton.LeftButton)
+    assert sorted(learner.name for learner in app.repository.learners()) == ["Bram", "Cor"]
+    select(admin, "Bram")
+    anonymise = next(b for b in admin.findChildren(type(admin.archive_button))
+                     if b.text() == "Anonimiseren")
+    qtbot.mouseClick(anonymise, Qt.MouseButton.LeftButton)
+    assert admin.confirm_yes.isVisible()  # asked once more, in the same place
+    qtbot.mouseClick(admin.confirm_yes, Qt.MouseButton.LeftButton)
+    select(admin, "Cor")
+    delete = next(b for b in admin.findChildren(type(admin.archive_button))
+                  if b.text() == "Alles verwijderen")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(admin.confirm_yes, Qt.MouseButton.LeftButton)
+
+    # What the database holds now.
+    assert count(app, "learner") == 2  # Cor is gone
+    assert count(app, "learner", "name = 'Cor'") == 0
+    assert count(app, "learner", "name = '' AND avatar = ''") == 1  # Bram, anonymised
+    assert count(app, "learner", "name = 'Anna' AND archived_at IS NOT NULL") == 1
+    assert count(app, "attempt") == 2  # Anna's and Bram's attempts are kept for reports
+    assert count(app, "lesson_run") == 2 and count(app, "visit") == 2
+    assert app.repository.learners() == []  # nobody left on the picker
+
+
+def test_the_location_settings_change_what_learners_see(qtbot, start_app) -> None:
+    app = start_app()
+    sign_in_as_coordinator(qtbot, app)
+    qtbot.mouseClick(app.window.today.settings_button, Qt.MouseButton.LeftButton)
+    settings = app.window.settings
+    settings.location.clear()
+    qtbot.keyClicks(settings.location, "Buurthuis De Linde")
+    settings.theme_checks["internet"].setChecked(False)
+    settings.auto_read.setChecked(True)
+    save = next(b for b in settings.findChildren(type(app.window.today.batch))
+                if b.text() == "Opslaan")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert app.repository.location_name() == "Buurthuis De Linde"
+    qtbot.mouseClick(app.window.today.close_button, Qt.MouseButton.LeftButton)
+    add_new_learner(qtbot, app, "Dewi", "zon")
+    assert list(app.window.lessons.theme_buttons) == ["tablet"]
+    assert app.controller.learner.preferences.read_aloud_auto
