@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from oefenplek.i18n import _
 
 #: The newest migration; start-up compares the database with this before loading Alembic.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

@@ -56,6 +56,11 @@ class LearnerRow(Base):
     high_contrast: Mapped[bool] = mapped_column(default=False, server_default="0")
     read_aloud_auto: Mapped[bool] = mapped_column(default=False, server_default="0")
     speech_slow: Mapped[bool] = mapped_column(default=True, server_default="1")
+    # Optional, only when the location switches them on for funder reporting.
+    birth_year: Mapped[int | None] = mapped_column(default=None)
+    postcode: Mapped[str | None] = mapped_column(String(4), default=None)
+    first_language: Mapped[str | None] = mapped_column(String(40), default=None)
+    gender: Mapped[str | None] = mapped_column(String(20), default=None)
 
     runs: Mapped[list[LessonRunRow]] = relationship(
         back_populates="learner", cascade="all, delete-orphan", passive_deletes=True
@@ -76,7 +81,10 @@ class VisitRow(Base):
         ForeignKey("staff.id", ondelete="SET NULL"), default=None
     )
 
-    __table_args__ = (Index("ix_visit_learner_started", "learner_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_visit_learner_started", "learner_id", "started_at"),
+        Index("ix_visit_started", "started_at"),
+    )
 
 
 class LessonRunRow(Base):
@@ -97,7 +105,11 @@ class LessonRunRow(Base):
         back_populates="run", cascade="all, delete-orphan", passive_deletes=True
     )
 
-    __table_args__ = (Index("ix_run_learner_lesson", "learner_id", "lesson_id"),)
+    __table_args__ = (
+        Index("ix_run_learner_lesson", "learner_id", "lesson_id"),
+        Index("ix_run_started", "started_at"),
+        Index("ix_run_finished", "finished_at"),
+    )
 
 
 class AttemptRow(Base):
@@ -118,7 +130,10 @@ class AttemptRow(Base):
 
     run: Mapped[LessonRunRow] = relationship(back_populates="attempts")
 
-    __table_args__ = (Index("ix_attempt_run_step", "run_id", "step_index"),)
+    __table_args__ = (
+        Index("ix_attempt_run_step", "run_id", "step_index"),
+        Index("ix_attempt_visit", "visit_id", "created_at"),
+    )
 
 
 class HelpRequestRow(Base):

@@ -1,0 +1,154 @@
+"""A report written as CSV, XLSX or PDF, always from `Report.sections()`.
+
+Spreadsheets treat a cell that starts with = + - @ as a formula; a learner called
+'=HYPERLINK(...)' must stay a name. Such text is written with a leading apostrophe in CSV
+and as a plain string cell in XLSX.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from oefenplek.core.reports import Report
+from oefenplek.i18n import _
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+Progress = Callable[[int, int], None]  # done, total
+
+
+def safe_text(value: object) -> object:
+    """Numbers stay numbers; text that a spreadsheet would run as a formula gets a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def file_name(location: str, period_label: str, kind: str, suffix: str,
+              now: datetime | None = None) -> str:
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d %H%M")
+    raw = f"{location} {kind} {period_label} {stamp}".replace("–", "tot")
+    cleaned = "".join(c if c.isalnum() or c in " -_" else " " for c in raw)
+    return " ".join(cleaned.split()) + f".{suffix}"
+
+
+def _heading(location: str, report: Report) -> list[list[object]]:
+    made = datetime.now().strftime("%Y-%m-%d %H:%M")
+    return [[location], [_("Period"), report.period.label], [_("Made on"), made], []]
+
+
+def write_csv(report: Report, location: str, target: Path, for_funder: bool = False,
+              progress: Progress | None = None) -> None:
+    sections = report.sections(for_funder)
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        for row in _heading(location, report):
+            writer.writerow([safe_text(cell) for cell in row])
+        for done, section in enumerate(sections, start=1):
+            writer.writerow([safe_text(section.title)])
+            writer.writerow([safe_text(cell) for cell in section.header])
+            for row in section.rows:
+                writer.writerow([safe_text(cell) for cell in row])
+            writer.writerow([])
+            if progress:
+                progress(done, len(sections))
+
+
+def write_xlsx(report: Report, location: str, target: Path, for_funder: bool = False,
+               progress: Progress | None = None) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    sections = report.sections(for_funder)
+    book = Workbook()
+    book.remove(book.active)
+    for done, section in enumerate(sections, start=1):
+        sheet = book.create_sheet(_sheet_title(section.title))
+        rows = [*_heading(location, report), [section.title], section.header, *section.rows]
+        for row in rows:
+            sheet.append([None] * len(row))
+            for column, value in enumerate(row, start=1):
+                cell = sheet.cell(row=sheet.max_row, column=column)
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+        sheet.cell(row=6, column=1).font = Font(bold=True)
+        for column in range(1, len(section.header) + 1):
+            sheet.cell(row=6, column=column).font = Font(bold=True)
+        sheet.column_dimensions["A"].width = 42
+        if progress:
+            progress(done, len(sections))
+    book.save(target)
+
+
+def _sheet_title(title: str) -> str:
+    return "".join(c for c in title if c not in "[]:*?/\\")[:31]
+
+
+def write_pdf(report: Report, location: str, target: Path, for_funder: bool = False,
+              progress: Progress | None = None) -> None:
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from oefenplek.documents.fonts import register_fonts
+
+    register_fonts()
+    body = ParagraphStyle("body", fontName="Sans", fontSize=9, leading=12)
+    heading = ParagraphStyle("heading", fontName="Sans-Bold", fontSize=13, leading=18,
+                             spaceBefore=10, spaceAfter=4)
+    title = ParagraphStyle("title", fontName="Sans-Bold", fontSize=18, leading=24)
+    sections = report.sections(for_funder)
+    doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=1.8 * cm,
+                            rightMargin=1.8 * cm, topMargin=1.8 * cm, bottomMargin=1.8 * cm,
+                            title=f"{location} — {report.period.label}", author=location,
+                            initialFontName="Sans")
+    made = datetime.now().strftime("%Y-%m-%d %H:%M")
+    story: list[object] = [
+        Paragraph(escape(location), title),
+        Paragraph(escape(f"{_('Period')}: {report.period.label} · {_('Made on')}: {made}"), body),
+    ]
+    months = sorted(report.visits_by_month.items())
+    if months and not for_funder:
+        chart = Drawing(480, 170)
+        bars = VerticalBarChart()
+        bars.x, bars.y, bars.width, bars.height = 30, 30, 440, 120
+        bars.data = [[n for _m, n in months]]
+        bars.categoryAxis.categoryNames = [m for m, _n in months]
+        bars.categoryAxis.labels.fontName = "Sans"
+        bars.categoryAxis.labels.fontSize = 6
+        bars.categoryAxis.labels.angle = 45
+        bars.categoryAxis.labels.dy = -12
+        bars.valueAxis.labels.fontName = "Sans"
+        bars.valueAxis.valueMin = 0
+        bars.bars[0].fillColor = HexColor("#124A99")
+        chart.add(bars)
+        story += [Paragraph(escape(_("Visits per month")), heading), chart]
+    for done, section in enumerate(sections, start=1):
+        story.append(Paragraph(escape(section.title), heading))
+        data = [[Paragraph(escape(str(c)), body) for c in section.header]]
+        data += [[Paragraph(escape(str(c)), body) for c in row] for row in section.rows]
+        table = Table(data, repeatRows=1)
+        table.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), "#E8EFFA"),
+            ("GRID", (0, 0), (-1, -1), 0.3, "#9A9A9A"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]))
+        story += [table, Spacer(1, 6)]
+        if progress:
+            progress(done, len(sections) + 1)
+    doc.build(story)
+    if progress:
+        progress(len(sections) + 1, len(sections) + 1)
+
+
+WRITERS: dict[str, Callable[..., None]] = {"csv": write_csv, "xlsx": write_xlsx,
+                                           "pdf": write_pdf}
+
