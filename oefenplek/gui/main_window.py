@@ -29,6 +29,7 @@ from oefenplek.gui.staff.door import StaffDoor
 from oefenplek.gui.staff.learner_page import LearnerPage
 from oefenplek.gui.staff.learners_admin import LearnersAdminScreen
 from oefenplek.gui.staff.people import PeopleScreen
+from oefenplek.gui.staff.reports import ReportsScreen
 from oefenplek.gui.staff.settings import SettingsScreen
 from oefenplek.gui.staff.today import TodayScreen
 from oefenplek.gui.widgets.ask_help import AskHelpDialog
@@ -61,8 +62,9 @@ class MainWindow(QMainWindow):
         self.learners_admin = LearnersAdminScreen()
         self.people = PeopleScreen()
         self.settings = SettingsScreen()
+        self.reports = ReportsScreen()
         for screen in (self.door, self.today, self.staff_learner, self.batch,
-                       self.learners_admin, self.people, self.settings):
+                       self.learners_admin, self.people, self.settings, self.reports):
             self.stack.addWidget(screen)
         self.ask_help = AskHelpDialog(self)
 
@@ -94,7 +96,8 @@ class MainWindow(QMainWindow):
 
     def ask_save_path(self, suggested: str, on_chosen: Callable[[str], None],
                       suffix: str = "pdf") -> None:
-        kinds = {"pdf": _("PDF files (*.pdf)"), "json": _("JSON files (*.json)")}
+        kinds = {"pdf": _("PDF files (*.pdf)"), "json": _("JSON files (*.json)"),
+                 "csv": _("CSV files (*.csv)"), "xlsx": _("Excel files (*.xlsx)")}
         dialog = QFileDialog(self, _("Save"), suggested, kinds.get(suffix, f"*.{suffix}"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)

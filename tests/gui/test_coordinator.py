@@ -102,3 +102,32 @@ def test_the_location_settings_change_what_learners_see(qtbot, start_app) -> Non
     add_new_learner(qtbot, app, "Dewi", "zon")
     assert list(app.window.lessons.theme_buttons) == ["tablet"]
     assert app.controller.learner.preferences.read_aloud_auto
+
+
+def test_the_reports_screen_shows_the_figures_and_exports_the_same(
+        qtbot, start_app, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    app = start_app()
+    for name, picture in (("Anna", "kat"), ("Bram", "hond")):
+        add_new_learner(qtbot, app, name, picture)
+        app.controller.open_lesson("proef-les")
+        app.controller.end_visit()
+    sign_in_as_coordinator(qtbot, app)
+    qtbot.mouseClick(app.window.today.reports_button, Qt.MouseButton.LeftButton)
+    screen = app.window.reports
+    qtbot.waitUntil(lambda: "Bezoeken" in screen.total_labels
+                    and screen.total_labels["Bezoeken"].text() == "2", timeout=10000)
+    assert screen.total_labels["Deelnemers"].text() == "2"
+    assert screen.total_labels["Lessen begonnen"].text() == "2"
+    xlsx = next(b for b in screen.export_buttons if b.text() == "XLSX")
+    qtbot.mouseClick(xlsx, Qt.MouseButton.LeftButton)
+    target = tmp_path / "rapport.xlsx"
+    app.window.save_dialog.fileSelected.emit(str(target))
+    app.window.save_dialog.close()
+    qtbot.waitUntil(lambda: "Opgeslagen" in screen.status.text(), timeout=10000)
+    totals = {row[0]: row[1] for row in load_workbook(target)["Totalen"].iter_rows(
+        min_row=7, values_only=True) if row[0]}
+    on_screen = {name: float(label.text().replace(".", "").replace(",", "."))
+                 for name, label in screen.total_labels.items()}
+    assert {name: float(value) for name, value in totals.items()} == on_screen

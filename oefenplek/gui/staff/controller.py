@@ -64,6 +64,9 @@ class StaffController(QObject):
         from oefenplek.gui.staff.coordinator import CoordinatorController
 
         self.coordinator = CoordinatorController(self)
+        from oefenplek.gui.staff.report_controller import ReportController
+
+        self.reports = ReportController(self)
 
     # --- the door -----------------------------------------------------------------------
     def open_door(self) -> None:

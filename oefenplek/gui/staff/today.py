@@ -35,6 +35,7 @@ class TodayScreen(QWidget):
     manage_learners = Signal()
     manage_people = Signal()
     manage_settings = Signal()
+    manage_reports = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,10 +77,13 @@ class TodayScreen(QWidget):
         self.learners_button = BigButton(_("Learners"), "new-learner")
         self.people_button = BigButton(_("Team"), "help")
         self.settings_button = BigButton(_("Settings"), "settings")
+        self.reports_button = BigButton(_("Reports"), "print")
+        self.reports_button.clicked.connect(self.manage_reports.emit)
         self.learners_button.clicked.connect(self.manage_learners.emit)
         self.people_button.clicked.connect(self.manage_people.emit)
         self.settings_button.clicked.connect(self.manage_settings.emit)
-        for button in (self.learners_button, self.people_button, self.settings_button):
+        for button in (self.learners_button, self.people_button, self.reports_button,
+                       self.settings_button):
             footer.addWidget(button)
         layout.addLayout(footer)
         self.cards: dict[str, QFrame] = {}
@@ -87,7 +91,8 @@ class TodayScreen(QWidget):
     def show_today(self, who: str, rows: list[TodayRow], learners: list[tuple[str, str]],
                    coordinator: bool = False) -> None:
         self.who.setText(who)
-        for button in (self.learners_button, self.people_button, self.settings_button):
+        for button in (self.learners_button, self.people_button, self.reports_button,
+                       self.settings_button):
             button.setVisible(coordinator)
         while self.rows.count():
             item = self.rows.takeAt(0)

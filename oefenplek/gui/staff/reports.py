@@ -1,0 +1,172 @@
+"""The coordinator's reports: a period, its figures with simple bars, and the exports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oefenplek.core.reports import Period, Report
+from oefenplek.gui import theme
+from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.scroll import scroll_area
+from oefenplek.i18n import _, format_number
+
+
+class Bars(QWidget):
+    """A plain bar chart: one bar per label, the number above it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values: list[tuple[str, int]] = []
+        self.setMinimumHeight(220)
+
+    def show_values(self, values: list[tuple[str, int]], name: str) -> None:
+        self.values = values
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(", ".join(f"{label}: {n}" for label, n in values))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 240)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        if not self.values:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = theme.current.palette
+        top = max(n for _label, n in self.values) or 1
+        width = self.width() / len(self.values)
+        font = painter.font()
+        font.setPointSize(10)
+        painter.setFont(font)
+        for index, (label, n) in enumerate(self.values):
+            height = (self.height() - 60) * n / top
+            x = index * width + width * 0.15
+            bar = QRectF(x, self.height() - 36 - height, width * 0.7, height)
+            painter.fillRect(bar, QColor(palette.primary))
+            painter.setPen(QColor(palette.text))
+            painter.drawText(QRectF(index * width, bar.top() - 18, width, 16),
+                             Qt.AlignmentFlag.AlignCenter, str(n))
+            painter.drawText(QRectF(index * width, self.height() - 32, width, 30),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
+
+
+class ReportsScreen(QWidget):
+    period_chosen = Signal(object)  # Period
+    export = Signal(str, bool)  # "csv" / "xlsx" / "pdf", for the funder
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(_("Reports"))
+        title.setProperty("role", "title")
+        today = date.today()
+        choices = QHBoxLayout()
+        for text, period in ((_("This month"), Period.month(today)),
+                             (_("Last month"), Period.month(today.replace(day=1).fromordinal(
+                                 today.replace(day=1).toordinal() - 1))),
+                             (_("This quarter"), Period.quarter(today)),
+                             (_("This year"), Period.year(today))):
+            button = BigButton(text, "")
+            button.clicked.connect(lambda _c=False, p=period: self.period_chosen.emit(p))
+            choices.addWidget(button)
+        self.start = QDateEdit(QDate(today.year, 1, 1))
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        for field, name in ((self.start, _("From")), (self.end, _("To"))):
+            field.setCalendarPopup(True)
+            field.setDisplayFormat("d-M-yyyy")
+            field.setAccessibleName(name)
+            field.setMinimumHeight(56)
+        custom = BigButton(_("Show"), "check")
+        custom.clicked.connect(lambda: self.period_chosen.emit(
+            Period(self.start.date().toPython(), self.end.date().toPython())))
+        span = QHBoxLayout()
+        span.addWidget(QLabel(_("From")))
+        span.addWidget(self.start)
+        span.addWidget(QLabel(_("to")))
+        span.addWidget(self.end)
+        span.addWidget(custom)
+        span.addStretch(1)
+        self.period_label = QLabel()
+        self.period_label.setProperty("role", "instruction")
+        self.totals = QGridLayout()
+        self.months = Bars()
+        self.themes = Bars()
+        figures = QWidget()
+        column = QVBoxLayout(figures)
+        column.addWidget(self.period_label)
+        column.addLayout(self.totals)
+        column.addWidget(QLabel(_("Visits per month")))
+        column.addWidget(self.months)
+        column.addWidget(QLabel(_("Lessons finished per theme")))
+        column.addWidget(self.themes)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress.setAccessibleName(_("Progress of the export"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        exports = QHBoxLayout()
+        self.export_buttons: list[BigButton] = []
+        for kind in ("csv", "xlsx", "pdf"):
+            button = BigButton(kind.upper(), "check", description=_("Save the report"))
+            button.clicked.connect(lambda _c=False, k=kind: self.export.emit(k, False))
+            exports.addWidget(button)
+            self.export_buttons.append(button)
+        funder = BigButton(_("For the funder (XLSX, no names)"), "check")
+        funder.clicked.connect(lambda: self.export.emit("xlsx", True))
+        exports.addWidget(funder)
+        self.export_buttons.append(funder)
+        exports.addStretch(1)
+        back = BigButton(_("Back"), "back")
+        back.clicked.connect(self.back.emit)
+        exports.addWidget(back)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 18)
+        layout.addWidget(title)
+        layout.addLayout(choices)
+        layout.addLayout(span)
+        layout.addWidget(scroll_area(figures), 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(exports)
+        self.total_labels: dict[str, QLabel] = {}
+
+    def show_report(self, report: Report) -> None:
+        self.period_label.setText(report.period.label)
+        for index, (name, value) in enumerate(report.totals()):
+            if name not in self.total_labels:
+                self.totals.addWidget(QLabel(name), index // 3, (index % 3) * 2)
+                label = QLabel()
+                label.setStyleSheet("font-weight: bold;")
+                self.totals.addWidget(label, index // 3, (index % 3) * 2 + 1)
+                self.total_labels[name] = label
+            self.total_labels[name].setText(format_number(value))
+        self.months.show_values(sorted(report.visits_by_month.items()), _("Visits per month"))
+        self.themes.show_values(sorted(report.finished_by_theme.items()),
+                                _("Lessons finished per theme"))
+        self.status.clear()
+
+    def show_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        for button in self.export_buttons:
+            button.setEnabled(not busy)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
