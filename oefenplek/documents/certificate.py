@@ -253,7 +253,7 @@ def _draw_picture(pdf: pdf_canvas.Canvas, item: Picture, height: float) -> None:
         renderPDF.draw(drawing, pdf, item.x, height - item.y - drawing.height * scale)
     else:
         pdf.drawImage(str(item.path), item.x, height - item.y - item.height, item.width,
-                      item.height, preserveAspectRatio=True, mask="auto")
+                      item.height, preserveAspectRatio=True, anchor="c", mask="auto")
 
 
 def theme_icon(theme_id: str) -> Path | None:

@@ -89,7 +89,7 @@ def _sheet_title(title: str) -> str:
 
 
 def write_pdf(report: Report, location: str, target: Path, for_funder: bool = False,
-              progress: Progress | None = None) -> None:
+              progress: Progress | None = None, logo: Path | None = None) -> None:
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib.colors import HexColor
@@ -111,7 +111,15 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
                             title=f"{location} — {report.period.label}", author=location,
                             initialFontName="Sans")
     made = datetime.now().strftime("%Y-%m-%d %H:%M")
-    story: list[object] = [
+    story: list[object] = []
+    if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg"):
+        from reportlab.platypus import Image
+
+        picture = Image(str(logo))
+        picture._restrictSize(5 * cm, 2 * cm)
+        picture.hAlign = "LEFT"
+        story.append(picture)
+    story += [
         Paragraph(escape(location), title),
         Paragraph(escape(f"{_('Period')}: {report.period.label} · {_('Made on')}: {made}"), body),
     ]

@@ -73,7 +73,10 @@ class CertificateController(QObject):
                                     learner_id=learner.id)
         issued = repository.issue_certificate(certificate)
         colour = theme.colour if theme else "#124A99"
-        return issued, layout(issued, colour, theme_icon(issued.theme_id))
+        from oefenplek.gui.staff.coordinator import logo_path
+
+        return issued, layout(issued, colour, theme_icon(issued.theme_id),
+                              logo_path(repository))
 
     def print(self) -> None:
         page = self.page

@@ -105,6 +105,13 @@ class MainWindow(QMainWindow):
         self.save_dialog = dialog
         QDialog.open(dialog)
 
+    def ask_open_path(self, caption: str, kinds: str, on_chosen: Callable[[str], None]) -> None:
+        dialog = QFileDialog(self, caption, "", kinds)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(on_chosen)
+        self.open_dialog = dialog
+        QDialog.open(dialog)
+
     def show_problem(self, message: str) -> None:
         QMessageBox.warning(self, _("Something went wrong"), message)
 

@@ -75,8 +75,17 @@ def paint_page(painter: QPainter, page: Page, target: QRectF) -> None:
             path.lineTo(x + s, y + s * 0.1)
             painter.drawPath(path)
         elif isinstance(item, Picture):
-            QSvgRenderer(str(item.path)).render(
-                painter, QRectF(item.x, item.y, item.width, item.height))
+            box = QRectF(item.x, item.y, item.width, item.height)
+            if item.path.suffix.lower() == ".svg":
+                QSvgRenderer(str(item.path)).render(painter, box)
+            else:
+                image = QImage(str(item.path))
+                if not image.isNull():
+                    scaled = image.size().scaled(box.size().toSize(),
+                                                 Qt.AspectRatioMode.KeepAspectRatio)
+                    target = QRectF(0, 0, scaled.width(), scaled.height())
+                    target.moveCenter(box.center())
+                    painter.drawImage(target, image)
         elif isinstance(item, Text):
             font = _font(item)
             painter.setFont(font)

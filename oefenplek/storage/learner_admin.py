@@ -36,6 +36,24 @@ class LearnerAdmin:
             session.execute(update(LearnerRow).where(LearnerRow.id == learner_id)
                             .values(avatar=avatar))
 
+    def extra_fields(self, learner_id: str) -> dict[str, str]:
+        with self.learners._session() as session:
+            row = session.get(LearnerRow, learner_id)
+            if row is None:
+                return {}
+            return {"birth_year": str(row.birth_year or ""), "postcode": row.postcode or "",
+                    "first_language": row.first_language or "", "gender": row.gender or ""}
+
+    def set_extra_fields(self, learner_id: str, values: dict[str, str]) -> None:
+        """Only the fields the location switched on are passed; empty means unknown."""
+        changes: dict[str, object] = {}
+        for key, value in values.items():
+            value = " ".join(value.split())
+            changes[key] = (int(value) if key == "birth_year" and value else value or None)
+        with self.learners._session(write=True) as session:
+            session.execute(update(LearnerRow).where(LearnerRow.id == learner_id)
+                            .values(**changes))
+
     def archive(self, learner_id: str, archived: bool = True) -> None:
         """Hidden from the picker, kept for reports."""
         with self.learners._session(write=True) as session:
@@ -104,6 +122,8 @@ class LearnerAdmin:
                 "learner": {
                     "id": learner.id, "name": learner.name, "picture": learner.avatar,
                     "language": learner.language, "created_at": when(learner.created_at),
+                    "birth_year": learner.birth_year, "postcode": learner.postcode,
+                    "first_language": learner.first_language, "gender": learner.gender,
                     "archived_at": when(learner.archived_at),
                     "preferences": {"text_scale": learner.text_scale,
                                     "high_contrast": learner.high_contrast,

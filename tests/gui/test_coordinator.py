@@ -131,3 +131,53 @@ def test_the_reports_screen_shows_the_figures_and_exports_the_same(
     on_screen = {name: float(label.text().replace(".", "").replace(",", "."))
                  for name, label in screen.total_labels.items()}
     assert {name: float(value) for name, value in totals.items()} == on_screen
+
+
+def test_optional_questions_are_off_until_switched_on_and_the_logo_goes_on_certificates(
+        qtbot, start_app, tmp_path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from oefenplek.documents.certificate import Picture
+
+    app = start_app()
+    add_new_learner(qtbot, app, "Anna", "kat")
+    app.controller.end_visit()
+    sign_in_as_coordinator(qtbot, app)
+    qtbot.mouseClick(app.window.today.learners_button, Qt.MouseButton.LeftButton)
+    admin = app.window.learners_admin
+    assert not any(field.isVisibleTo(admin) for field in admin.extra_fields.values())
+    admin.back.emit()
+
+    qtbot.mouseClick(app.window.today.settings_button, Qt.MouseButton.LeftButton)
+    settings = app.window.settings
+    for key in ("birth_year", "postcode"):
+        settings.extra_checks[key].setChecked(True)
+    logo = tmp_path / "logo.png"
+    image = QImage(120, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("#0a7d5a"))
+    image.save(str(logo))
+    qtbot.mouseClick(next(b for b in settings.findChildren(type(app.window.today.batch))
+                          if b.text() == "Logo kiezen"), Qt.MouseButton.LeftButton)
+    app.window.open_dialog.fileSelected.emit(str(logo))
+    app.window.open_dialog.close()
+    assert "logo.png" in settings.logo.text()
+    save = next(b for b in settings.findChildren(type(app.window.today.batch))
+                if b.text() == "Opslaan")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    settings.back.emit()
+
+    qtbot.mouseClick(app.window.today.learners_button, Qt.MouseButton.LeftButton)
+    visible = {k for k, f in admin.extra_fields.items() if f.isVisibleTo(admin)}
+    assert visible == {"birth_year", "postcode"}
+    admin.extra_fields["postcode"].setText("12")
+    qtbot.mouseClick(admin.save_extra_button, Qt.MouseButton.LeftButton)
+    assert "4 cijfers" in admin.status.text()
+    admin.extra_fields["postcode"].setText("1234")
+    admin.extra_fields["birth_year"].setText("1961")
+    qtbot.mouseClick(admin.save_extra_button, Qt.MouseButton.LeftButton)
+    assert count(app, "learner", "postcode = '1234' AND birth_year = 1961") == 1
+
+    learner_id = app.repository.learners()[0].id
+    _cert, page = app.controller.certificates.issue(learner_id, "proef-les", "lesson", "Joke")
+    pictures = [item for item in page.items if isinstance(item, Picture)]
+    assert any(item.path.name.startswith("logo") for item in pictures)

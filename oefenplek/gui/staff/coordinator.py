@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from oefenplek import paths
+from oefenplek.core.extra_fields import FieldProblem, check_extra
 from oefenplek.core.learners import NameProblem, clean_name
 from oefenplek.core.staff import PinProblem, check_new_pin
 from oefenplek.documents.learner_export import render_learner_pdf
@@ -21,6 +25,8 @@ if TYPE_CHECKING:
 
 THEMES_OFFERED = "themes_offered"  # setting: comma-separated theme ids; empty means all
 AUTO_READ = "read_aloud_auto"  # setting: "1" when new learners hear steps by themselves
+EXTRA = "extra_fields"  # setting: comma-separated keys of the optional questions switched on
+LOGO = "logo_path"  # setting: the location's logo, copied into the data folder
 
 
 class CoordinatorController(QObject):
@@ -47,12 +53,16 @@ class CoordinatorController(QObject):
         screen.delete.connect(lambda i: self._do(
             "", lambda: self.admin.delete(i), _("The learner and all their data are deleted.")))
         screen.export.connect(self.export)
+        screen.selected.connect(self.show_extra)
+        screen.save_extra.connect(self.save_extra)
         w.people.back.connect(staff.show_today)
         w.people.add.connect(self.add_person)
         w.people.remove.connect(self.remove_person)
         w.people.reset_pin.connect(self.reset_pin)
         w.settings.back.connect(staff.show_today)
         w.settings.save.connect(self.save_settings)
+        w.settings.choose_logo.connect(self.choose_logo)
+        w.settings.remove_logo.connect(self.remove_logo)
 
     # --- learners -----------------------------------------------------------------------
     def show_learners(self, keep: str = "") -> None:
@@ -68,6 +78,23 @@ class CoordinatorController(QObject):
             return
         self.show_learners(learner_id)
         self.window.learners_admin.show_status(done)
+
+    def enabled_extra(self) -> set[str]:
+        return {key for key in self.repository.setting(EXTRA).split(",") if key}
+
+    def show_extra(self, learner_id: str) -> None:
+        self.window.learners_admin.show_extra(self.enabled_extra(),
+                                              self.admin.extra_fields(learner_id))
+
+    def save_extra(self, learner_id: str, values: dict[str, str]) -> None:
+        try:
+            cleaned = {key: check_extra(key, value, date.today())
+                       for key, value in values.items() if key in self.enabled_extra()}
+        except FieldProblem as problem:
+            self.window.learners_admin.show_status(str(problem))
+            return
+        self._do(learner_id, lambda: self.admin.set_extra_fields(learner_id, cleaned),
+                 _("The details are saved."))
 
     def rename(self, learner_id: str, name: str) -> None:
         try:
@@ -144,10 +171,12 @@ class CoordinatorController(QObject):
         offered = offered_themes(self.repository.setting(THEMES_OFFERED))
         themes = [(t.id, t.title, offered is None or t.id in offered) for t in catalog.themes]
         self.window.settings.show_settings(self.repository.location_name(), themes,
-                                           self.repository.setting(AUTO_READ) == "1")
+                                           self.repository.setting(AUTO_READ) == "1",
+                                           self.enabled_extra(), self.repository.setting(LOGO))
         self.window.show_screen(self.window.settings)
 
-    def save_settings(self, location: str, themes: list[str], auto_read: bool) -> None:
+    def save_settings(self, location: str, themes: list[str], auto_read: bool,
+                      extra: list[str]) -> None:
         location = " ".join(location.split())
         if not location:
             self.window.settings.show_status(_("Type the name of the location."))
@@ -158,10 +187,43 @@ class CoordinatorController(QObject):
         self.repository.set_setting("location_name", location)
         self.repository.set_setting(THEMES_OFFERED, ",".join(themes))
         self.repository.set_setting(AUTO_READ, "1" if auto_read else "0")
+        self.repository.set_setting(EXTRA, ",".join(extra))
         self.window.settings.show_status(_("The settings are saved."))
+
+
+    def choose_logo(self) -> None:
+        self.window.ask_open_path(_("Choose the logo"), _("Pictures (*.png *.jpg *.jpeg *.svg)"),
+                                  self.use_logo)
+
+    def use_logo(self, path: str) -> None:
+        """Keep a copy in the data folder, so the logo stays when the original moves."""
+        source = Path(path)
+        if source.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
+            self.window.settings.show_status(_("Choose a PNG, JPG or SVG picture."))
+            return
+        target = paths.data_dir() / f"logo{source.suffix.lower()}"
+        try:
+            shutil.copyfile(source, target)
+        except OSError as error:
+            self.window.settings.show_status(
+                _("The logo could not be copied: {error}").format(error=error.strerror))
+            return
+        self.repository.set_setting(LOGO, str(target))
+        self.window.settings.show_logo(str(target))
+        self.window.settings.show_status(_("The logo is saved."))
+
+    def remove_logo(self) -> None:
+        self.repository.set_setting(LOGO, "")
+        self.window.settings.show_logo("")
 
 
 def offered_themes(value: str) -> set[str] | None:
     """The themes learners may choose; None means all of them."""
     chosen = {part for part in value.split(",") if part}
     return chosen or None
+
+
+def logo_path(repository: object) -> Path | None:
+    """The location's logo, if it is set and still there."""
+    value = repository.setting(LOGO)
+    return Path(value) if value and Path(value).is_file() else None

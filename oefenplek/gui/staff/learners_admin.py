@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oefenplek.core.extra_fields import EXTRA_FIELDS
 from oefenplek.core.learners import AVATARS
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
@@ -31,6 +32,8 @@ class LearnersAdminScreen(QWidget):
     export = Signal(str, str)  # learner, "pdf" or "json"
     anonymise = Signal(str)
     delete = Signal(str)
+    save_extra = Signal(str, dict)
+    selected = Signal(str)
     back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -84,6 +87,20 @@ class LearnersAdminScreen(QWidget):
         panel.addWidget(QLabel(_("Same person as")), 2, 0)
         panel.addWidget(self.merge_with, 2, 1)
         panel.addWidget(merge, 2, 2)
+        self.extra_fields: dict[str, QLineEdit] = {}
+        self.extra_labels: dict[str, QLabel] = {}
+        for row_index, extra in enumerate(EXTRA_FIELDS, start=3):
+            label = QLabel(_(extra.label))
+            field = QLineEdit()
+            field.setAccessibleName(_(extra.label))
+            field.setToolTip(_(extra.why))
+            panel.addWidget(label, row_index, 0)
+            panel.addWidget(field, row_index, 1)
+            self.extra_fields[extra.key], self.extra_labels[extra.key] = field, label
+        self.save_extra_button = BigButton(_("Save details"), "check")
+        self.save_extra_button.clicked.connect(lambda: self.save_extra.emit(self.current, {
+            key: field.text() for key, field in self.extra_fields.items() if field.isVisible()}))
+        panel.addWidget(self.save_extra_button, 3, 2)
         actions = QHBoxLayout()
         for button in (self.archive_button, export_pdf, export_json, anonymise, delete):
             actions.addWidget(button)
@@ -140,6 +157,14 @@ class LearnersAdminScreen(QWidget):
         self._selected()
         self.panel_host.setEnabled(bool(rows))
 
+    def show_extra(self, enabled: set[str], values: dict[str, str]) -> None:
+        """Only the questions the location switched on are shown."""
+        for key, field in self.extra_fields.items():
+            field.setVisible(key in enabled)
+            self.extra_labels[key].setVisible(key in enabled)
+            field.setText(values.get(key, ""))
+        self.save_extra_button.setVisible(bool(enabled))
+
     def _selected(self) -> None:
         item = self.list.currentItem()
         self._hide_confirm()
@@ -151,6 +176,7 @@ class LearnersAdminScreen(QWidget):
         self.avatar.setCurrentIndex(max(0, self.avatar.findData(row[2])))
         self.archived = row[3]
         self.archive_button.set_text(_("Bring back") if self.archived else _("Archive"))
+        self.selected.emit(self.current)
         self.merge_with.clear()
         for other_id, name, _a, _arch in self.rows:
             if other_id != self.current and name:

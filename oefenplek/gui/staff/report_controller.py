@@ -13,6 +13,7 @@ from oefenplek.core.reports import Period, Report, build_report
 from oefenplek.documents.report_exports import WRITERS, file_name
 from oefenplek.gui.background import run_in_background
 from oefenplek.gui.certificate_controller import documents_folder
+from oefenplek.gui.staff.coordinator import logo_path
 from oefenplek.i18n import _
 from oefenplek.storage.report_queries import report_facts
 
@@ -68,8 +69,11 @@ class ReportController(QObject):
             screen.show_busy(True)
             screen.show_status(_("Saving…"))
 
+            logo = logo_path(self.staff.learners.repository)
+            extra = {"logo": logo} if kind == "pdf" else {}
+
             def work(progress: Callable[[int, int], None]) -> None:
-                WRITERS[kind](report, location, Path(path), for_funder, progress)
+                WRITERS[kind](report, location, Path(path), for_funder, progress, **extra)
 
             run_in_background(work, lambda _r: self._saved(path), self._failed,
                               progress=screen.show_progress)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from oefenplek.core.extra_fields import EXTRA_FIELDS
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
 
 
 class SettingsScreen(QWidget):
-    save = Signal(str, list, bool)  # location name, themes offered, read aloud by itself
+    save = Signal(str, list, bool, list)  # name, themes, read aloud by itself, extra fields
+    choose_logo = Signal()
+    remove_logo = Signal()
     back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -22,6 +27,28 @@ class SettingsScreen(QWidget):
         self.themes_box = QVBoxLayout()
         self.auto_read = QCheckBox(_("New learners hear every step read aloud by itself"))
         self.auto_read.setMinimumHeight(48)
+        self.extra_checks: dict[str, QCheckBox] = {}
+        extra_box = QVBoxLayout()
+        for extra in EXTRA_FIELDS:
+            check = QCheckBox(_(extra.label))
+            check.setMinimumHeight(44)
+            check.setAccessibleDescription(_(extra.why))
+            why = QLabel(_(extra.why))
+            why.setProperty("role", "muted")
+            why.setWordWrap(True)
+            extra_box.addWidget(check)
+            extra_box.addWidget(why)
+            self.extra_checks[extra.key] = check
+        self.logo = QLabel()
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(QLabel(_("Logo (on certificates and reports):")))
+        logo_row.addWidget(self.logo, 1)
+        choose = BigButton(_("Choose logo"), "check")
+        choose.clicked.connect(self.choose_logo.emit)
+        remove = BigButton(_("No logo"), "close")
+        remove.clicked.connect(self.remove_logo.emit)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(remove)
         self.status = QLabel()
         save = BigButton(_("Save"), "check", role="primary")
         save.clicked.connect(self._save)
@@ -35,6 +62,10 @@ class SettingsScreen(QWidget):
         layout.addWidget(QLabel(_("Themes learners can choose:")))
         layout.addLayout(self.themes_box)
         layout.addWidget(self.auto_read)
+        layout.addLayout(logo_row)
+        layout.addWidget(QLabel(_("Extra questions about learners, for the funder "
+                                  "(all are off unless you switch them on):")))
+        layout.addLayout(extra_box)
         layout.addWidget(self.status)
         layout.addStretch(1)
         footer = QHBoxLayout()
@@ -45,8 +76,11 @@ class SettingsScreen(QWidget):
         self.theme_checks: dict[str, QCheckBox] = {}
 
     def show_settings(self, location: str, themes: list[tuple[str, str, bool]],
-                      auto_read: bool) -> None:
+                      auto_read: bool, extra_on: set[str], logo: str) -> None:
         self.location.setText(location)
+        for key, check in self.extra_checks.items():
+            check.setChecked(key in extra_on)
+        self.show_logo(logo)
         for check in self.theme_checks.values():
             self.themes_box.removeWidget(check)
             check.hide()
@@ -61,9 +95,13 @@ class SettingsScreen(QWidget):
         self.auto_read.setChecked(auto_read)
         self.status.clear()
 
+    def show_logo(self, logo: str) -> None:
+        self.logo.setText(Path(logo).name if logo else _("none"))
+
     def _save(self) -> None:
         offered = [i for i, check in self.theme_checks.items() if check.isChecked()]
-        self.save.emit(self.location.text(), offered, self.auto_read.isChecked())
+        extra = [key for key, check in self.extra_checks.items() if check.isChecked()]
+        self.save.emit(self.location.text(), offered, self.auto_read.isChecked(), extra)
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
