@@ -33,6 +33,19 @@ def locales_dir() -> Path:
     return install_root() / "locales"
 
 
+def package_dir() -> Path:
+    """The oefenplek package folder; in the bundle, the copy of its data files (migrations)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / APP_NAME
+    return Path(__file__).resolve().parent
+
+
+def migrations_dir() -> Path:
+    """Alembic's migration scripts, which Alembic reads from disk (also in the bundle)."""
+    return package_dir() / "storage" / "migrations"
+
+
 def data_dir() -> Path:
     """The folder for the database and local lessons; created when missing."""
     override = os.environ.get("OEFENPLEK_HOME")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QMainWindow,
@@ -116,5 +117,8 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, _("Something went wrong"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A PDF or export still being written is finished, not lost.
+        QThreadPool.globalInstance().waitForDone(60_000)
+        QApplication.processEvents()
         self.closing.emit()
         super().closeEvent(event)

@@ -16,11 +16,12 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from oefenplek import paths
 from oefenplek.i18n import _
 
 #: The newest migration; start-up compares the database with this before loading Alembic.
 HEAD_REVISION = "0005"
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = paths.migrations_dir()
 
 
 class StorageError(RuntimeError):

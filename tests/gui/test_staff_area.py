@@ -166,3 +166,21 @@ def test_certificates_for_a_group_print_one_page_each(qtbot, start_app, tmp_path
     assert len(reader.pages) == 2
     names = {page.extract_text().split("\n")[2].strip() for page in reader.pages}
     assert names == {"Ahmed", "Riet"}
+
+
+def test_the_overview_refreshes_by_itself_while_open(qtbot, start_app) -> None:
+    app = start_app()
+    StaffRepository(app.database, app.repository).add_staff("Anja", VOLUNTEER, "5739")
+    open_staff(qtbot, app)
+    qtbot.keyClicks(app.window.door.pin, "5739")
+    qtbot.keyClick(app.window.door.pin, Qt.Key.Key_Return)
+    timer = app.controller.staff.timer
+    assert timer.isActive() and timer.interval() <= 30_000
+    assert app.window.today.cards == {}
+    learner = app.repository.add_learner("Riet", "tulip")  # at the other computer
+    app.repository.start_visit(learner.id)
+    app.repository.ask_help(learner.id)
+    timer.timeout.emit()  # what the timer does every few seconds
+    assert "Vraagt hulp" in visible_text(app.window.today.cards[learner.id])
+    qtbot.mouseClick(app.window.today.close_button, Qt.MouseButton.LeftButton)
+    assert not timer.isActive()

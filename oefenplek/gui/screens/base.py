@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from oefenplek.gui import theme
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.flow import flow_row
 from oefenplek.i18n import _
 
 
@@ -34,10 +35,8 @@ class LearnerScreen(QWidget):
         # The top bar: what a screen adds on the left, Luister and Hulp always at the right.
         self.header = QHBoxLayout()
         self.header.setSpacing(16)
-        self.header_buttons = QHBoxLayout()
-        self.header_buttons.setSpacing(12)
-        self.header.addLayout(self.header_buttons)
-        self.header.addStretch(1)
+        buttons_host, self.header_buttons = flow_row()
+        self.header.addWidget(buttons_host, 1)
         self.header.addWidget(self.listen)
         self.header.addWidget(self.help)
         self.body = QVBoxLayout()

@@ -10,6 +10,7 @@ from oefenplek.gui import theme
 from oefenplek.gui.icons import file_pixmap, icon
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.flow import flow_row
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
@@ -45,7 +46,6 @@ class EndScreen(LearnerScreen):
         content.setLayout(column)
         row.addWidget(scroll_area(content), 1)
         self.body.addLayout(row, 1)
-        footer = QHBoxLayout()
         self.to_lessons = BigButton(_("To the lessons"), "home")
         self.to_lessons.clicked.connect(self.lessons_requested.emit)
         self.next_lesson = BigButton("", "next", role="primary")
@@ -58,16 +58,11 @@ class EndScreen(LearnerScreen):
         self.theme_certificate = BigButton(_("Theme certificate"), "star",
                                            description=_("All lessons of this theme are done"))
         self.theme_certificate.clicked.connect(lambda: self.certificate_requested.emit("theme"))
-        awards = QHBoxLayout()
-        awards.setSpacing(16)
-        awards.addWidget(self.certificate)
-        awards.addWidget(self.theme_certificate)
-        awards.addStretch(1)
-        self.body.addLayout(awards)
-        footer.addWidget(self.to_lessons)
-        footer.addStretch(1)
-        footer.addWidget(self.next_lesson)
-        self.body.addLayout(footer)
+        actions_host, actions = flow_row()
+        for button in (self.next_lesson, self.certificate, self.theme_certificate):
+            actions.addWidget(button)
+        self.header_buttons.addWidget(self.to_lessons)  # where Stoppen is on the player
+        self.body.addWidget(actions_host)
         self.can_do_labels: list[QWidget] = []
 
     def show_end(self, learner_name: str, lesson_title: str, can_do: tuple[str, ...],

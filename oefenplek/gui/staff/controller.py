@@ -42,6 +42,7 @@ class StaffController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
+        learners.window.closing.connect(self.timer.stop)
         w = self.window
         w.picker.staff_requested.connect(self.open_door)
         w.door.first_run.connect(self.first_run)

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QWidget
 
 from oefenplek.core.lessons.model import Step
-from oefenplek.gui.icons import file_pixmap
 from oefenplek.gui.steps.base import StepView
+from oefenplek.gui.widgets.svg_screen import SvgScreen
 
 PICTURE_SIZE = QSize(520, 340)
 
 
-def picture_label(step: Step, size: QSize = PICTURE_SIZE) -> QLabel | None:
+def picture_label(step: Step, size: QSize = PICTURE_SIZE) -> SvgScreen | None:
+    """The step's picture, drawn as large as fits (it shrinks when the letters are big)."""
     if step.picture is None:
         return None
-    label = QLabel()
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setPixmap(file_pixmap(str(step.picture), size))
-    label.setAccessibleName(step.text)
-    return label
+    picture = SvgScreen()
+    picture.set_screen(step.picture.read_bytes())
+    picture.setMaximumSize(size)
+    picture.setAccessibleName(step.text)
+    return picture
 
 
 class ExplainView(StepView):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from oefenplek.core.engine import Feedback, PractiseAnswer
 from oefenplek.core.lessons.model import Step
-from oefenplek.gui import theme
 from oefenplek.gui.steps.base import StepView
 from oefenplek.gui.steps.explain import picture_label
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.flow import flow_row
 from oefenplek.i18n import _
 
 
@@ -21,8 +21,7 @@ class PractiseView(StepView):
             self.layout_.addWidget(visual, 1)
         else:
             self.layout_.addStretch(1)
-        row = QVBoxLayout() if theme.current.scale >= 1.5 else QHBoxLayout()
-        row.setSpacing(16)
+        row_host, row = flow_row()
         self.done = BigButton(_("It worked"), "ok-done")
         self.help = BigButton(_("I want help"), "help")
         self.skip = BigButton(_("Not now"), "next",
@@ -31,7 +30,11 @@ class PractiseView(StepView):
                                (self.skip, PractiseAnswer.SKIP)):
             button.clicked.connect(lambda _c=False, c=choice: self.answered.emit(c, c.value))
             row.addWidget(button)
-        self.layout_.addLayout(row)
+        self.layout_.addWidget(row_host)
+
+    def visual_aspect(self) -> float | None:
+        """Always stacked: the three answers need the whole width."""
+        return None
 
     def show_feedback(self, feedback: Feedback) -> None:
         self.show_solved()

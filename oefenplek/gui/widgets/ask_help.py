@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.flow import flow_row
 from oefenplek.i18n import _
 
 
@@ -27,15 +28,14 @@ class AskHelpDialog(QDialog):
         self.no = BigButton(_("No, go on"), "back")
         self.yes.clicked.connect(self._yes)
         self.no.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.setSpacing(20)
+        row_host, row = flow_row()
         row.addWidget(self.no)
         row.addWidget(self.yes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(28)
         layout.addWidget(self.question)
-        layout.addLayout(row)
+        layout.addWidget(row_host)
         self.coming = False
 
     def ask(self, coming: bool) -> None:

@@ -46,7 +46,7 @@ class BigButton(QPushButton):
         colour = palette.primary_text if self.property("role") == "primary" else palette.text
         if self.property("role") == "help-coming":
             colour = palette.try_again_text
-        side = round(36 * theme.current.scale)
+        side = round(36 * min(theme.current.scale, 1.4))  # icons grow less than words
         self.setIcon(icon(self.icon_name, colour, side))
         self.setIconSize(QSize(side, side))
 
