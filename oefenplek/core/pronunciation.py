@@ -23,10 +23,14 @@ def load_pronunciations(file: Path) -> dict[str, str]:
 
 def _pattern(pronunciations: dict[str, str]) -> re.Pattern[str]:
     ordered = sorted(pronunciations, key=len, reverse=True)
-    return re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(word) for word in ordered) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
+
+    def one(word: str) -> str:
+        # Words are matched whole; a sign such as "@" is said wherever it stands.
+        if re.search(r"\w", word):
+            return r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"
+        return re.escape(word)
+
+    return re.compile("(" + "|".join(one(word) for word in ordered) + ")", re.IGNORECASE)
 
 
 def speakable(text: str, pronunciations: dict[str, str]) -> str:

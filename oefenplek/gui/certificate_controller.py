@@ -57,6 +57,25 @@ class CertificateController(QObject):
         self.window.certificate.show_certificate(self.page)
         self.window.show_screen(self.window.certificate)
 
+    def show_issued(self, learner_id: str, certificate_id: str, back_to: QWidget) -> None:
+        """A certificate handed out before, exactly as it was (its stored text)."""
+        found = [c for c in self.learners.repository.certificates(learner_id)
+                 if c.id == certificate_id]
+        if not found:
+            return
+        self.back_to, self.certificate = back_to, found[0]
+        self.page = self._layout(found[0])
+        self.window.certificate.show_certificate(self.page)
+        self.window.show_screen(self.window.certificate)
+
+    def _layout(self, certificate: Certificate) -> Page:
+        from oefenplek.gui.staff.coordinator import logo_path
+
+        theme = self.learners.catalog.theme(certificate.theme_id)
+        colour = theme.colour if theme else "#124A99"
+        return layout(certificate, colour, theme_icon(certificate.theme_id),
+                      logo_path(self.learners.repository))
+
     def issue(self, learner_id: str, lesson_id: str, kind: str,
               signer: str) -> tuple[Certificate, Page]:
         """Record a certificate as handed out and lay it out; the same paper every reprint."""
@@ -72,11 +91,7 @@ class CertificateController(QObject):
             certificate = for_theme(learner.name, theme, catalog, location, today, signer,
                                     learner_id=learner.id)
         issued = repository.issue_certificate(certificate)
-        colour = theme.colour if theme else "#124A99"
-        from oefenplek.gui.staff.coordinator import logo_path
-
-        return issued, layout(issued, colour, theme_icon(issued.theme_id),
-                              logo_path(repository))
+        return issued, self._layout(issued)
 
     def print(self) -> None:
         page = self.page

@@ -51,3 +51,8 @@ def test_a_spoken_word_is_found_back_in_the_written_text() -> None:
     assert spoken.written_span(spoken.spoken.index("ep"), 2) == (text.index("app"), 3)
     assert spoken.written_span(spoken.spoken.index("nu"), 2) == (text.index("nu"), 2)
     assert spoken.written_span(0, 4) == (0, 4)
+
+
+def test_the_at_sign_is_said_inside_an_email_address() -> None:
+    words = load_pronunciations(paths.locales_dir() / "nl" / "pronunciation.toml")
+    assert speakable("sanne@voorbeeld.nl", words) == "sanne apenstaartje voorbeeld.nl"

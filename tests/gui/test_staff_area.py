@@ -184,3 +184,24 @@ def test_the_overview_refreshes_by_itself_while_open(qtbot, start_app) -> None:
     assert "Vraagt hulp" in visible_text(app.window.today.cards[learner.id])
     qtbot.mouseClick(app.window.today.close_button, Qt.MouseButton.LeftButton)
     assert not timer.isActive()
+
+
+def test_a_certificate_is_printed_again_exactly_the_same(qtbot, start_app) -> None:
+    from oefenplek.documents.certificate import Text
+
+    app = start_app()
+    StaffRepository(app.database, app.repository).add_staff("Anja", VOLUNTEER, "5739")
+    add_new_learner(qtbot, app, "Ahmed", "fiets")
+    learner_id = app.controller.learner.id
+    _first, page = app.controller.certificates.issue(learner_id, "proef-les", "lesson", "Anja")
+    app.controller.end_visit()
+    open_staff(qtbot, app)
+    qtbot.keyClicks(app.window.door.pin, "5739")
+    qtbot.keyClick(app.window.door.pin, Qt.Key.Key_Return)
+    app.window.today.open_learner.emit(learner_id)
+    again = next(b for b in app.window.staff_learner.findChildren(type(app.window.today.visit))
+                 if b.text() == "Opnieuw printen")
+    qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
+    texts = [i.text for i in app.controller.certificates.page.items if isinstance(i, Text)]
+    assert texts == [i.text for i in page.items if isinstance(i, Text)]
+    assert len(app.repository.certificates(learner_id)) == 1  # a reprint is no new one

@@ -52,10 +52,14 @@ class StaffController(QObject):
         w.today.open_learner.connect(self.open_learner)
         w.today.help_handled.connect(self.help_handled)
         w.today.start_visit.connect(self.start_visit)
+        w.today.end_visit.connect(self.end_visit)
         w.staff_learner.back.connect(self.show_today)
         w.staff_learner.save_note.connect(self.save_note)
         w.staff_learner.certificate.connect(self.certificate)
         w.staff_learner.practise_helped.connect(self.practise_helped)
+        w.staff_learner.reprint.connect(
+            lambda learner_id, certificate_id: self.learners.certificates.show_issued(
+                learner_id, certificate_id, w.staff_learner))
         w.today.batch_requested.connect(self.show_batch)
         w.batch.lesson_changed.connect(
             lambda lesson_id: w.batch.show_people(self.repository.finished_by(lesson_id)))
@@ -153,7 +157,7 @@ class StaffController(QObject):
                 for i in here.finished_today]
         done_text = _("Finished today: {lessons}").format(lessons=", ".join(done)) if done else ""
         return TodayRow(here.learner_id, here.name, here.avatar, where, help_text,
-                        here.help_request_id, done_text)
+                        here.help_request_id, done_text, here.left is None)
 
     def help_handled(self, request_id: str) -> None:
         self.learners.repository.handle_help_request(request_id)
@@ -164,6 +168,12 @@ class StaffController(QObject):
         if learner_id and self.member is not None:
             self.repository.start_visit(learner_id, self.member.id)
             self.refresh()
+
+    def end_visit(self, learner_id: str) -> None:
+        visit = self.repository.open_visit(learner_id)
+        if visit:
+            self.learners.repository.end_visit(visit)
+        self.refresh()
 
     # --- one learner --------------------------------------------------------------------
     def open_learner(self, learner_id: str) -> None:
@@ -208,7 +218,9 @@ class StaffController(QObject):
                  for v in visits if v.note]
         today = start_of_today(datetime.now(UTC))
         note_today = next((v.note for v in visits if v.started_at >= today), "")
-        return LearnerView(learner_id, learner.name, lines, stuck, notes, note_today)
+        issued = [(c.id, f"{c.title} — {format_date(c.issued_on)}")
+                  for c in repository.certificates(learner_id)]
+        return LearnerView(learner_id, learner.name, lines, stuck, notes, note_today, issued)
 
     def save_note(self, learner_id: str, note: str) -> None:
         today = start_of_today(datetime.now(UTC))

@@ -3,7 +3,7 @@ and certificates."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -35,6 +35,7 @@ class LearnerView:
     stuck: list[str]  # "Wifi op een Android-tablet, stap 5 (Tik op de schakelaar): 2 keer fout"
     notes: list[str]  # "12 november: wil volgende keer WhatsApp oefenen"
     note_today: str
+    issued: list[tuple[str, str]] = field(default_factory=list)  # certificate id, what
 
 
 class LearnerPage(QWidget):
@@ -42,6 +43,7 @@ class LearnerPage(QWidget):
     save_note = Signal(str, str)  # learner id, note
     certificate = Signal(str, str)  # learner id, lesson id
     practise_helped = Signal(str, str)  # learner id, lesson id
+    reprint = Signal(str, str)  # learner id, certificate id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +114,18 @@ class LearnerPage(QWidget):
             label = QLabel(text)
             label.setWordWrap(True)
             self.content.addWidget(label)
+        self._heading(_("Certificates handed out"))
+        if not view.issued:
+            self.content.addWidget(QLabel(_("None yet.")))
+        for certificate_id, text in view.issued:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(text), 1)
+            again = BigButton(_("Print again"), "print")
+            again.setAccessibleName(_("Print again: {what}").format(what=text))
+            again.clicked.connect(lambda _c=False, i=certificate_id:
+                                  self.reprint.emit(self.learner_id, i))
+            row.addWidget(again)
+            self.content.addLayout(row)
         self._heading(_("Notes"))
         for text in view.notes or [_("No notes yet.")]:
             label = QLabel(text)

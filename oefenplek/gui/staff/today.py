@@ -23,11 +23,13 @@ class TodayRow:
     help_text: str  # "Vraagt hulp (5 minuten)" or ""
     help_request_id: str | None
     done_text: str  # "Klaar vandaag: ..." or ""
+    visit_open: bool = False
 
 
 class TodayScreen(QWidget):
     open_learner = Signal(str)
     help_handled = Signal(str)
+    end_visit = Signal(str)
     start_visit = Signal(str)
     leave = Signal()
     learners_requested = Signal()
@@ -137,6 +139,10 @@ class TodayScreen(QWidget):
             handled.clicked.connect(
                 lambda _c=False, r=row.help_request_id: self.help_handled.emit(r))
             layout.addWidget(handled)
+        if row.visit_open:
+            leave = BigButton(_("End visit"), "stop", description=_("The learner has gone home"))
+            leave.clicked.connect(lambda _c=False, i=row.learner_id: self.end_visit.emit(i))
+            layout.addWidget(leave)
         open_button = BigButton(_("Open"), "next")
         open_button.setAccessibleName(_("Open {name}").format(name=row.name))
         open_button.clicked.connect(lambda _c=False, i=row.learner_id: self.open_learner.emit(i))
