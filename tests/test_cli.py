@@ -39,6 +39,7 @@ def test_a_location_folder_without_themes_uses_the_apps_themes(
     extra = tmp_path / "eigen-lessen"
     shutil.copytree(REPO / "lessons" / "sterk-wachtwoord", extra / "eigen-wachtwoord")
     shutil.copytree(REPO / "lessons" / "_pictures", extra / "_pictures")
+    shutil.copytree(REPO / "lessons" / "_screens", extra / "_screens")
     toml = extra / "eigen-wachtwoord" / "lesson.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace(
         'id = "sterk-wachtwoord"', 'id = "eigen-wachtwoord"'), encoding="utf-8")

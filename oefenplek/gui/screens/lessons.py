@@ -118,8 +118,10 @@ class LessonsScreen(LearnerScreen):
             self.theme_buttons[theme.id] = button
         self.theme_column.addStretch(1)
         scale = theme_look.current.scale
-        self.theme_scroll.setMinimumWidth(round(360 * scale))
-        self.theme_scroll.setMaximumWidth(round(460 * scale))
+        # Wide enough for the longest theme name, also in bold when it is the chosen one.
+        widest = max((b.sizeHint().width() for b in self.theme_buttons.values()),
+                     default=round(300 * scale))
+        self.theme_scroll.setFixedWidth(round(widest * 1.15) + 60)
         wanted = theme_id or self._theme_with_busy_lesson()
         if self.themes:
             self.show_theme(wanted if wanted in self.theme_buttons else self.themes[0].id)
@@ -142,7 +144,7 @@ class LessonsScreen(LearnerScreen):
         for index, card in enumerate(theme.lessons):
             minutes = ngettext("{n} minute", "{n} minutes", card.minutes).format(n=card.minutes)
             tile = TileButton(card.icon, card.title, f"{minutes}\n{card.state_text()}",
-                              size=QSize(250, 250), picture_size=90)
+                              size=QSize(250, 300), picture_size=80)
             tile.clicked.connect(lambda _c=False, i=card.id: self.lesson_chosen.emit(i))
             columns = max(1, int(COLUMNS / theme_look.current.scale))
             self.tiles.addWidget(tile, index // columns, index % columns)
