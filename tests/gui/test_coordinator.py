@@ -181,3 +181,18 @@ def test_optional_questions_are_off_until_switched_on_and_the_logo_goes_on_certi
     _cert, page = app.controller.certificates.issue(learner_id, "proef-les", "lesson", "Joke")
     pictures = [item for item in page.items if isinstance(item, Picture)]
     assert any(item.path.name.startswith("logo") for item in pictures)
+
+
+def test_a_coordinator_adds_a_learner(qtbot, start_app) -> None:
+    app = start_app()
+    sign_in_as_coordinator(qtbot, app)
+    qtbot.mouseClick(app.window.today.learners_button, Qt.MouseButton.LeftButton)
+    admin = app.window.learners_admin
+    qtbot.keyClicks(admin.name, "Riet")
+    admin.avatar.setCurrentIndex(admin.avatar.findData("tulip"))
+    add = next(b for b in admin.findChildren(type(admin.archive_button))
+               if b.text() == "Toevoegen als nieuwe deelnemer")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert [(learner.name, learner.avatar) for learner in app.repository.learners()] == [
+        ("Riet", "tulip")]
+    assert admin.status.text() == "Riet is toegevoegd."

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 
 from oefenplek import paths
 from oefenplek.core.extra_fields import FieldProblem, check_extra
-from oefenplek.core.learners import NameProblem, clean_name
+from oefenplek.core.learners import NameProblem, check_new_learner, clean_name
 from oefenplek.core.staff import PinProblem, check_new_pin
 from oefenplek.documents.learner_export import render_learner_pdf
 from oefenplek.gui.background import run_in_background
@@ -43,6 +43,7 @@ class CoordinatorController(QObject):
         screen = w.learners_admin
         screen.back.connect(staff.show_today)
         screen.rename.connect(self.rename)
+        screen.add.connect(self.add_learner)
         screen.picture.connect(lambda i, a: self._do(i, lambda: self.admin.set_picture(i, a),
                                                      _("The picture is saved.")))
         screen.archive.connect(self.archive)
@@ -95,6 +96,16 @@ class CoordinatorController(QObject):
             return
         self._do(learner_id, lambda: self.admin.set_extra_fields(learner_id, cleaned),
                  _("The details are saved."))
+
+    def add_learner(self, name: str, avatar: str) -> None:
+        try:
+            cleaned = check_new_learner(name, avatar, self.repository.learners())
+        except NameProblem as problem:
+            self.window.learners_admin.show_status(str(problem))
+            return
+        added = self.repository.add_learner(cleaned, avatar)
+        self.show_learners(added.id)
+        self.window.learners_admin.show_status(_("{name} is added.").format(name=cleaned))
 
     def rename(self, learner_id: str, name: str) -> None:
         try:

@@ -25,6 +25,7 @@ from oefenplek.i18n import _
 
 
 class LearnersAdminScreen(QWidget):
+    add = Signal(str, str)  # name, picture
     rename = Signal(str, str)
     picture = Signal(str, str)
     archive = Signal(str, bool)
@@ -84,6 +85,10 @@ class LearnersAdminScreen(QWidget):
         panel.addWidget(QLabel(_("Picture")), 1, 0)
         panel.addWidget(self.avatar, 1, 1)
         panel.addWidget(save_picture, 1, 2)
+        add = BigButton(_("Add as new learner"), "new-learner",
+                        description=_("Add a learner with this name and picture"))
+        add.clicked.connect(lambda: self.add.emit(self.name.text(), self.avatar.currentData()))
+        panel.addWidget(add, 2, 3)
         panel.addWidget(QLabel(_("Same person as")), 2, 0)
         panel.addWidget(self.merge_with, 2, 1)
         panel.addWidget(merge, 2, 2)
@@ -155,7 +160,6 @@ class LearnersAdminScreen(QWidget):
         ids = [r[0] for r in rows]
         self.list.setCurrentRow(ids.index(keep) if keep in ids else 0)
         self._selected()
-        self.panel_host.setEnabled(bool(rows))
 
     def show_extra(self, enabled: set[str], values: dict[str, str]) -> None:
         """Only the questions the location switched on are shown."""
