@@ -1,0 +1,51 @@
+"""One lesson of each theme, opened in the player and taken to the end with clicks and typing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from oefenplek import paths
+from oefenplek.core.lessons import load_catalog
+
+from .people import add_new_learner, press_next, tap_target, type_text
+
+CATALOG = load_catalog([paths.lessons_dir()])
+FIRST_OF_EACH_THEME = [CATALOG.lessons_of(theme.id)[0] for theme in CATALOG.themes
+                       if CATALOG.lessons_of(theme.id)]
+
+
+@pytest.mark.parametrize("lesson", FIRST_OF_EACH_THEME, ids=lambda lesson: lesson.theme)
+def test_a_learner_plays_the_lesson_in_the_player(qtbot, start_app, lesson) -> None:
+    app = start_app([paths.lessons_dir()])
+    add_new_learner(qtbot, app, "Fatima", "kat")
+    qtbot.mouseClick(app.window.lessons.lesson_tiles[lesson.id]
+                     if lesson.id in app.window.lessons.lesson_tiles
+                     else _tile_in_theme(app, lesson), Qt.MouseButton.LeftButton)
+    player = app.window.player
+    for step in lesson.steps:
+        assert player.instruction.text() == step.text
+        view = player.view
+        if step.kind == "tap":
+            tap_target(qtbot, app)
+        elif step.kind == "type":
+            type_text(qtbot, view.field, step.answer)
+            qtbot.keyClick(view.field, Qt.Key.Key_Return)
+        elif step.kind == "choose":
+            right = next(i for i, option in enumerate(step.options) if option.correct)
+            qtbot.mouseClick(view.buttons[right], Qt.MouseButton.LeftButton)
+        elif step.kind == "order":
+            for item in range(len(step.items)):
+                qtbot.mouseClick(view.buttons[item], Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(view.ok, Qt.MouseButton.LeftButton)
+        elif step.kind == "practise":
+            qtbot.mouseClick(view.done, Qt.MouseButton.LeftButton)
+        press_next(qtbot, app)
+    assert app.window.current_screen() is app.window.end
+    assert all(line in [label.text() for label in app.window.end.spoken_parts()]
+               for line in lesson.can_do)
+
+
+def _tile_in_theme(app, lesson):
+    app.window.lessons.show_theme(lesson.theme)
+    return app.window.lessons.lesson_tiles[lesson.id]
