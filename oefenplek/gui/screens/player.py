@@ -150,6 +150,20 @@ class PlayerScreen(LearnerScreen):
             self.text_column.setStretch(self.text_column.count() - 1, 1)
         else:
             self.text_column.setStretch(self.text_column.count() - 1, 0)
+        self._side = side
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """Stacked, the text takes only the height it needs; the screen gets the rest."""
+        host = self.text_area.widget()
+        host.adjustSize()
+        if getattr(self, "_side", False):
+            self.text_area.setMaximumHeight(16_777_215)
+        else:
+            width = max(200, self.width() - 80)
+            needed = host.layout().heightForWidth(width) if host.layout().hasHeightForWidth() \
+                else host.sizeHint().height()
+            self.text_area.setMaximumHeight(max(needed, host.sizeHint().height()) + 6)
 
     def set_can_go_on(self, can_go_on: bool, last: bool = False) -> None:
         self.next.setEnabled(can_go_on)
@@ -170,6 +184,7 @@ class PlayerScreen(LearnerScreen):
         self.feedback_text.setText(text)
         self.feedback_text.setAccessibleName(text)
         self.feedback.setVisible(True)
+        self._fit_text()
         self.next.setEnabled(can_go_on)
         if can_go_on and feedback.outcome is not Outcome.WRONG:
             self.next.setFocus()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from oefenplek.core.engine import Feedback
 from oefenplek.core.lessons.model import Step
@@ -18,11 +18,16 @@ class ChooseView(StepView):
     def __init__(self, step: Step, seed: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(step, seed, parent)
         visual = picture_label(step, QSize(420, 260)) or self.screen_widget()
-        if visual is not None:
-            self.layout_.addWidget(visual, 1)
         grid = QGridLayout()
         grid.setSpacing(16)
-        columns = 2 if len(step.options) == 4 else 1
+        columns = 2 if len(step.options) == 4 and visual is None else 1
+        if visual is not None:
+            # Answers beside the picture or screen, so neither is squeezed.
+            row = QHBoxLayout()
+            row.setSpacing(20)
+            row.addWidget(visual, 3)
+            row.addLayout(grid, 2)
+            self.layout_.addLayout(row, 1)
         self.buttons: list[BigButton] = []
         self._last = 0
         for index, option in enumerate(step.options):
@@ -34,9 +39,11 @@ class ChooseView(StepView):
             button.clicked.connect(lambda _c=False, i=index: self._chosen(i))
             grid.addWidget(button, index // columns, index % columns)
             self.buttons.append(button)
-        self.layout_.addLayout(grid)
         if visual is None:
+            self.layout_.addLayout(grid)
             self.layout_.addStretch(1)
+        else:
+            grid.setRowStretch(len(step.options), 1)
 
     def _chosen(self, index: int) -> None:
         self._last = index
