@@ -25,6 +25,8 @@ def parser() -> argparse.ArgumentParser:
         description=_("Practise digital skills step by step. Without a command the app opens."),
     )
     top.add_argument("--version", action="version", version=f"oefenplek {app_version()}")
+    top.add_argument("--self-test", action="store_true",
+                     help=_("check that this installation works, then stop"))
     commands = top.add_subparsers(dest="command")
     lessons = commands.add_parser("lessons", help=_("check or describe lesson files"))
     lesson_commands = lessons.add_subparsers(dest="lessons_command", required=True)
@@ -61,6 +63,10 @@ def check_lessons(folder: Path | None, strict: bool = False) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.self_test:
+        from oefenplek.selftest import run
+
+        return run()
     if args.command == "lessons":
         if args.lessons_command == "check":
             return check_lessons(args.folder, args.strict)

@@ -1,0 +1,241 @@
+"""`oefenplek --self-test`: does this installation work? One line per check, in plain words.
+
+Run it after installing or copying the app (from source or from the bundle). It loads every
+lesson, makes a throw-away database, draws the simulated screens, makes a certificate PDF,
+checks the Dutch texts and looks for a speech engine. The exit code is 0 only when every check
+passed; a computer without a speech engine gets a note, never a failure (the app works
+without read-aloud).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from oefenplek import paths
+from oefenplek.i18n import N_, _, ngettext
+
+OK, PROBLEM, NOTE = N_("OK"), N_("PROBLEM"), N_("NOTE")
+#: An interface text and its Dutch translation, to see that the translations load.
+PROBE_TEXT, PROBE_DUTCH = "Next", "Verder"
+#: Where the results go when the program has no console (a windowed program on Windows).
+REPORT_FILE = "self-test.txt"
+
+_app: Any = None  # the QGuiApplication, kept alive for the Qt checks
+
+
+@dataclass
+class Result:
+    status: str  # OK, PROBLEM or NOTE (untranslated)
+    detail: str
+    more: list[str] = field(default_factory=list)  # further lines, such as each problem
+
+
+def check_lessons() -> Result:
+    from oefenplek.app import load_lessons
+
+    catalog = load_lessons()
+    count = len(catalog.lessons)
+    fine = ngettext("{n} lesson is fine", "{n} lessons are fine", count).format(n=count)
+    errors = catalog.errors
+    if errors:
+        return Result(PROBLEM, fine + "; " + ngettext(
+            "{n} error", "{n} errors", len(errors)).format(n=len(errors)),
+            [str(problem) for problem in errors])
+    if not count:
+        return Result(PROBLEM, _("no lessons found in {folder}").format(
+            folder=paths.lessons_dir()))
+    extra = []
+    for folder in paths.extra_lesson_dirs():
+        own = sum(1 for lesson in catalog.lessons.values()
+                  if lesson.folder.resolve().is_relative_to(folder.resolve()))
+        extra.append(_("{n} from {folder}").format(n=own, folder=folder))
+    return Result(OK, fine + (f" ({'; '.join(extra)})" if extra else ""))
+
+
+def check_database() -> Result:
+    from oefenplek.core.engine import Outcome
+    from oefenplek.storage.db import Database, StorageError, current_revision
+    from oefenplek.storage.repository import Repository
+
+    with tempfile.TemporaryDirectory(prefix="oefenplek-self-test-",
+                                     ignore_cleanup_errors=True) as folder:
+        try:
+            database = Database(f"sqlite:///{Path(folder) / 'self-test.sqlite3'}")
+        except StorageError as error:
+            return Result(PROBLEM, str(error))
+        try:
+            revision = current_revision(database.engine)
+            repository = Repository(database)
+            learner = repository.add_learner("Zoë", "cat")
+            run = repository.start_run(learner.id, "self-test", 1)
+            repository.record_attempt(run.id, 0, "type", Outcome.CORRECT, answer="Wifi-123")
+            attempts = repository.attempts(run.id)
+        except StorageError as error:
+            return Result(PROBLEM, str(error))
+        finally:
+            database.close()
+    if attempts != [(0, Outcome.CORRECT.value, "Wifi-123")]:
+        return Result(PROBLEM, _("an answer was saved but read back wrong: {found}").format(
+            found=attempts))
+    return Result(OK, _(
+        "a new database was made (version {revision}); an answer was saved and read back"
+    ).format(revision=revision))
+
+
+def qt_application() -> Any:
+    """The running QGuiApplication, or a new one; offscreen when there is no display."""
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        return existing
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith("linux") and not has_display:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([sys.argv[0] if sys.argv else "oefenplek"])
+    return _app
+
+
+def check_screens() -> Result:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QImageReader, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    app = qt_application()
+    folder = paths.lessons_dir() / "_screens"
+    screens = sorted(folder.glob("*.svg"))
+    if not screens:
+        return Result(PROBLEM, _("no simulated screens found in {folder}").format(folder=folder))
+    blank = QImage(340, 220, QImage.Format.Format_ARGB32_Premultiplied)
+    blank.fill(Qt.GlobalColor.transparent)
+    failed = []
+    for screen in screens:
+        renderer = QSvgRenderer(str(screen))
+        image = blank.copy()
+        if renderer.isValid():
+            painter = QPainter(image)
+            renderer.render(painter)
+            painter.end()
+        if not renderer.isValid() or image == blank:
+            failed.append(screen.name)
+    formats = {bytes(name.data()).decode() for name in QImageReader.supportedImageFormats()}
+    missing = [name for name in ("svg", "jpeg", "png") if name not in formats]
+    if failed or missing:
+        return Result(PROBLEM, _("these could not be drawn: {names}").format(
+            names=", ".join(failed + missing)))
+    return Result(OK, ngettext("{n} screen drawn ({platform})", "{n} screens drawn ({platform})",
+                               len(screens)).format(n=len(screens), platform=app.platformName()))
+
+
+def check_documents() -> Result:
+    """A certificate as PDF: reportlab, the fonts, Arabic shaping, an SVG icon, a PNG logo."""
+    from datetime import date
+    from io import BytesIO
+
+    from PIL import Image
+
+    from oefenplek.core.certificates import LESSON, Certificate
+    from oefenplek.documents.certificate import layout, render_pdf
+
+    icon = next(iter(sorted(paths.asset("themes").glob("*.svg"))), None)
+    certificate = Certificate("Zoë محمد", LESSON, "self-test", "Wifi", ("Ik kan wifi aanzetten.",),
+                              date(2026, 11, 22), "Bibliotheek", "internet")
+    pdf = BytesIO()
+    with tempfile.TemporaryDirectory(prefix="oefenplek-self-test-",
+                                     ignore_cleanup_errors=True) as folder:
+        logo = Path(folder) / "logo.png"
+        Image.new("RGB", (32, 32), "#0a7d5a").save(logo)
+        render_pdf(layout(certificate, "#0a7d5a", icon, logo), pdf)
+    data = pdf.getvalue()
+    if not data.startswith(b"%PDF") or len(data) < 1000:
+        return Result(PROBLEM, _("the certificate is not a PDF"))
+    return Result(OK, _("a certificate was made as a PDF ({size} kB)").format(
+        size=len(data) // 1024))
+
+
+def check_translations() -> Result:
+    from datetime import date
+
+    from oefenplek import i18n
+
+    folder = paths.locales_dir() / "nl" / "LC_MESSAGES"
+    source = folder / f"{i18n.DOMAIN}.mo"
+    if not source.is_file():
+        source = folder / f"{i18n.DOMAIN}.po"
+    found = i18n._(PROBE_TEXT)
+    if i18n.current_language() != "nl" or found != PROBE_DUTCH:
+        return Result(PROBLEM, _("the Dutch texts are missing ('{found}' instead of '{wanted}')"
+                                 ).format(found=found, wanted=PROBE_DUTCH))
+    day = i18n.format_date(date(2026, 11, 22))  # babel's Dutch data
+    if day != "22 november 2026":
+        return Result(PROBLEM, _("dates are not written in Dutch ('{found}')").format(found=day))
+    return Result(OK, _("the Dutch texts are there ({file}, {date})").format(
+        file=source.name, date=day))
+
+
+def check_speech() -> Result:
+    qt_application()
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from oefenplek.gui.speech import Speaker
+
+    speaker = Speaker()
+    try:
+        if not speaker.available:
+            return Result(NOTE, _(
+                "Read-aloud does not work on this computer ({reason}). Install a Dutch voice, "
+                "for example espeak-ng with speech-dispatcher on Linux, or a Dutch voice in "
+                "Windows settings.").format(reason=speaker.reason))
+        return Result(OK, _("a voice is ready (speech engines: {engines})").format(
+            engines=", ".join(QTextToSpeech.availableEngines())))
+    finally:
+        speaker.deleteLater()
+
+
+CHECKS: list[tuple[str, Callable[[], Result]]] = [
+    (N_("lessons"), check_lessons),
+    (N_("database"), check_database),
+    (N_("screens"), check_screens),
+    (N_("documents"), check_documents),
+    (N_("translations"), check_translations),
+    (N_("read-aloud"), check_speech),
+]
+
+
+def run(out: TextIO | None = None) -> int:
+    """Run every check, print one line each; 0 when none failed."""
+    from oefenplek.cli import app_version
+
+    report = None
+    if out is None and sys.stdout is None:  # a windowed program: write the report to a file
+        report = (paths.data_dir() / REPORT_FILE).open("w", encoding="utf-8")
+    stream = out or report or sys.stdout
+    width = max(len(_(status)) for status in (OK, PROBLEM, NOTE))
+
+    def say(line: str) -> None:
+        print(line, file=stream, flush=True)
+
+    say(_("oefenplek {version}: program in {program}, data in {data}").format(
+        version=app_version(), program=paths.install_root(), data=paths.data_dir()))
+    failed = 0
+    for name, check in CHECKS:
+        try:
+            result = check()
+        except Exception as error:  # a check that breaks is a failed check, not a crash
+            result = Result(PROBLEM, f"{type(error).__name__}: {error}")
+        failed += result.status == PROBLEM
+        say(f"{_(result.status):<{width}} {_(name)}: {result.detail}")
+        for line in result.more:
+            say(f"{'':<{width}}   {line}")
+    say(_("Everything works.") if not failed else ngettext(
+        "{n} check failed.", "{n} checks failed.", failed).format(n=failed))
+    if report is not None:
+        report.close()
+    return 1 if failed else 0
