@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from oefenplek.core.lessons import load_catalog, load_lesson
+from oefenplek.core.lessons.model import Catalog, Lesson
 from oefenplek.core.lessons.readability import readability_problems
 
 from ..conftest import FIXTURES
@@ -94,3 +95,26 @@ def test_long_sentences_and_many_sentences_are_warnings() -> None:
     _lesson, problems = load_lesson(FIXTURES / "broken" / "kapotte-les", FIXTURES / "broken")
     warnings = [p for p in problems if p.warning]
     assert [(p.step, p.key) for p in warnings] == [(3, "text")]
+
+
+def _lesson(lesson_id: str, title: str, level: int = 1, next_id: str | None = None,
+            theme: str = "digid") -> Lesson:
+    return Lesson(id=lesson_id, version=1, theme=theme, title=title, summary="", minutes=5,
+                  level=level, can_do=("Ik kan het.",), steps=(), folder=Path("."),
+                  next=next_id)
+
+
+def test_a_theme_lists_its_lessons_in_the_order_their_next_links_make() -> None:
+    lessons = [
+        _lesson("aanvragen", "DigiD aanvragen", next_id="app"),
+        _lesson("wat", "Wat is DigiD?", next_id="aanvragen"),
+        _lesson("app", "Inloggen met de app", level=2, next_id="elders"),
+        _lesson("elders", "Een les elders", theme="buurt"),
+        _lesson("los", "Alleen", level=3),
+        _lesson("kring-b", "B in een kring", level=2, next_id="kring-a"),
+        _lesson("kring-a", "A in een kring", level=2, next_id="kring-b"),
+    ]
+    catalog = Catalog(lessons={lesson.id: lesson for lesson in lessons})
+
+    assert [lesson.id for lesson in catalog.lessons_of("digid")] == [
+        "wat", "aanvragen", "app", "los", "kring-a", "kring-b"]

@@ -121,10 +121,22 @@ class Catalog:
         return [p for p in self.problems if p.warning]
 
     def lessons_of(self, theme_id: str) -> list[Lesson]:
-        return sorted(
-            (lesson for lesson in self.lessons.values() if lesson.theme == theme_id),
-            key=lambda lesson: (lesson.level, lesson.title),
-        )
+        """A theme's lessons in the order their writers meant: each lesson's `next` follows it.
+
+        Lessons no other lesson of the theme leads to start a path (easiest first, then by
+        title); a path goes on while `next` stays in the theme.
+        """
+        mine = {lesson.id: lesson for lesson in self.lessons.values() if lesson.theme == theme_id}
+        led_to = {lesson.next for lesson in mine.values() if lesson.next in mine}
+        by_level = sorted(mine.values(), key=lambda lesson: (lesson.level, lesson.title))
+        starts = [lesson for lesson in by_level if lesson.id not in led_to]
+        ordered: dict[str, Lesson] = {}
+        for start in starts + by_level:  # by_level again: lessons on a loop of `next` links
+            lesson: Lesson | None = start
+            while lesson is not None and lesson.id not in ordered:
+                ordered[lesson.id] = lesson
+                lesson = mine.get(lesson.next or "")
+        return list(ordered.values())
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themes if t.id == theme_id), None)
