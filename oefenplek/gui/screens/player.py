@@ -161,9 +161,10 @@ class PlayerScreen(LearnerScreen):
             self.text_area.setMaximumHeight(16_777_215)
         else:
             width = max(200, self.width() - 80)
-            needed = host.layout().heightForWidth(width) if host.layout().hasHeightForWidth() \
+            layout = host.layout()
+            needed = layout.heightForWidth(width) if layout.hasHeightForWidth() \
                 else host.sizeHint().height()
-            self.text_area.setMaximumHeight(max(needed, host.sizeHint().height()) + 6)
+            self.text_area.setMaximumHeight(needed + 6)
 
     def set_can_go_on(self, can_go_on: bool, last: bool = False) -> None:
         self.next.setEnabled(can_go_on)
