@@ -16,6 +16,7 @@ from oefenplek.gui.background import run_in_background
 from oefenplek.gui.printing import print_page
 from oefenplek.i18n import _
 from oefenplek.storage.db import StorageError
+from oefenplek.storage.settings import logo_path
 
 if TYPE_CHECKING:
     from oefenplek.gui.controller import LearnerController
@@ -69,8 +70,6 @@ class CertificateController(QObject):
         self.window.show_screen(self.window.certificate)
 
     def _layout(self, certificate: Certificate) -> Page:
-        from oefenplek.gui.staff.coordinator import logo_path
-
         theme = self.learners.catalog.theme(certificate.theme_id)
         colour = theme.colour if theme else "#124A99"
         return layout(certificate, colour, theme_icon(certificate.theme_id),

@@ -19,11 +19,12 @@ from oefenplek.core.lessons.model import Catalog, Lesson
 from oefenplek.core.progress import RunRecord, lesson_progress, resume_position
 from oefenplek.gui.look import apply_look
 from oefenplek.gui.main_window import MainWindow
+from oefenplek.gui.safely import run_safely
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.screens.lessons import LessonCard, ThemeCard
 from oefenplek.gui.speech import Speaker
-from oefenplek.storage.db import StorageError
 from oefenplek.storage.repository import Repository
+from oefenplek.storage.settings import AUTO_READ, THEMES_OFFERED, offered_themes
 
 
 class LearnerController(QObject):
@@ -75,12 +76,7 @@ class LearnerController(QObject):
 
     def _safely(self, action: Callable[[], None]) -> bool:
         """Run a storage action; on failure tell the person in plain words and stay put."""
-        try:
-            action()
-        except StorageError as error:
-            self.tell(str(error))
-            return False
-        return True
+        return run_safely(action, self.tell)
 
     def _show(self, screen: LearnerScreen) -> None:
         self.speaker.stop()
@@ -145,8 +141,6 @@ class LearnerController(QObject):
         except NameProblem as problem:
             self.window.new_learner.show_problem(str(problem), problem.field)
             return
-        from oefenplek.gui.staff.coordinator import AUTO_READ
-
         added: list[Learner] = []
         if self._safely(lambda: added.append(self.repository.add_learner(clean, avatar))):
             if self.repository.setting(AUTO_READ) == "1":
@@ -199,8 +193,6 @@ class LearnerController(QObject):
     def theme_cards(self) -> list[ThemeCard]:
         assert self.learner is not None
         runs = self.repository.runs(self.learner.id)
-        from oefenplek.gui.staff.coordinator import THEMES_OFFERED, offered_themes
-
         offered = offered_themes(self.repository.setting(THEMES_OFFERED))
         cards = []
         for theme in self.catalog.themes:

@@ -26,15 +26,17 @@ class LearnerAdmin:
     def __init__(self, learners: Repository) -> None:
         self.learners = learners
 
-    def rename(self, learner_id: str, name: str) -> None:
+    def _update(self, learner_id: str, **values: object) -> None:
+        """Change columns of one learner's row; an unknown learner changes nothing."""
         with self.learners._session(write=True) as session:
             session.execute(update(LearnerRow).where(LearnerRow.id == learner_id)
-                            .values(name=name))
+                            .values(**values))
+
+    def rename(self, learner_id: str, name: str) -> None:
+        self._update(learner_id, name=name)
 
     def set_picture(self, learner_id: str, avatar: str) -> None:
-        with self.learners._session(write=True) as session:
-            session.execute(update(LearnerRow).where(LearnerRow.id == learner_id)
-                            .values(avatar=avatar))
+        self._update(learner_id, avatar=avatar)
 
     def extra_fields(self, learner_id: str) -> dict[str, str]:
         with self.learners._session() as session:
@@ -50,15 +52,11 @@ class LearnerAdmin:
         for key, value in values.items():
             value = " ".join(value.split())
             changes[key] = (int(value) if key == "birth_year" and value else value or None)
-        with self.learners._session(write=True) as session:
-            session.execute(update(LearnerRow).where(LearnerRow.id == learner_id)
-                            .values(**changes))
+        self._update(learner_id, **changes)
 
     def archive(self, learner_id: str, archived: bool = True) -> None:
         """Hidden from the picker, kept for reports."""
-        with self.learners._session(write=True) as session:
-            session.execute(update(LearnerRow).where(LearnerRow.id == learner_id)
-                            .values(archived_at=utcnow() if archived else None))
+        self._update(learner_id, archived_at=utcnow() if archived else None)
 
     def all_learners(self) -> list[tuple[str, str, str, bool]]:
         """(id, name, avatar, archived) of every learner, archived ones too."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,17 +17,13 @@ from oefenplek.core.staff import PinProblem, check_new_pin
 from oefenplek.documents.learner_export import render_learner_pdf
 from oefenplek.gui.background import run_in_background
 from oefenplek.gui.certificate_controller import documents_folder, safe_file_name
+from oefenplek.gui.safely import run_safely
 from oefenplek.i18n import _
-from oefenplek.storage.db import StorageError
 from oefenplek.storage.learner_admin import LearnerAdmin
+from oefenplek.storage.settings import AUTO_READ, EXTRA, LOGO, THEMES_OFFERED, offered_themes
 
 if TYPE_CHECKING:
     from oefenplek.gui.staff.controller import StaffController
-
-THEMES_OFFERED = "themes_offered"  # setting: comma-separated theme ids; empty means all
-AUTO_READ = "read_aloud_auto"  # setting: "1" when new learners hear steps by themselves
-EXTRA = "extra_fields"  # setting: comma-separated keys of the optional questions switched on
-LOGO = "logo_path"  # setting: the location's logo, copied into the data folder
 
 
 class CoordinatorController(QObject):
@@ -70,12 +67,9 @@ class CoordinatorController(QObject):
         self.window.learners_admin.show_learners(self.admin.all_learners(), keep)
         self.window.show_screen(self.window.learners_admin)
 
-    def _do(self, learner_id: str, action: object, done: str) -> None:
-        try:
-            assert callable(action)
-            action()
-        except StorageError as error:
-            self.window.learners_admin.show_status(str(error))
+    def _do(self, learner_id: str, action: Callable[[], object], done: str) -> None:
+        """Run a storage action; on failure the screen's status line says why."""
+        if not run_safely(action, self.window.learners_admin.show_status):
             return
         self.show_learners(learner_id)
         self.window.learners_admin.show_status(done)
@@ -226,15 +220,3 @@ class CoordinatorController(QObject):
     def remove_logo(self) -> None:
         self.repository.set_setting(LOGO, "")
         self.window.settings.show_logo("")
-
-
-def offered_themes(value: str) -> set[str] | None:
-    """The themes learners may choose; None means all of them."""
-    chosen = {part for part in value.split(",") if part}
-    return chosen or None
-
-
-def logo_path(repository: object) -> Path | None:
-    """The location's logo, if it is set and still there."""
-    value = repository.setting(LOGO)
-    return Path(value) if value and Path(value).is_file() else None

@@ -13,9 +13,9 @@ from oefenplek.core.reports import Period, Report, build_report
 from oefenplek.documents.report_exports import WRITERS, file_name
 from oefenplek.gui.background import run_in_background
 from oefenplek.gui.certificate_controller import documents_folder
-from oefenplek.gui.staff.coordinator import logo_path
 from oefenplek.i18n import _
 from oefenplek.storage.report_queries import report_facts
+from oefenplek.storage.settings import logo_path
 
 if TYPE_CHECKING:
     from oefenplek.gui.staff.controller import StaffController
