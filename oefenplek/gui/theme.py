@@ -141,7 +141,13 @@ QPushButton[state="right"]:focus, QPushButton[state="tried"]:focus {{
     border: 6px solid {p.focus};
 }}
 QScrollArea {{ border: none; }}
+QScrollBar {{ background: {p.panel}; border: 2px solid {p.border}; border-radius: 14px; }}
 QScrollBar:vertical {{ width: 48px; }}
 QScrollBar:horizontal {{ height: 48px; }}
+QScrollBar::handle {{ background: {p.muted}; border-radius: 10px; margin: 5px; }}
+QScrollBar::handle:vertical {{ min-height: 64px; }}
+QScrollBar::handle:horizontal {{ min-width: 64px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QToolTip {{ font-size: {body}pt; }}
 """

@@ -185,6 +185,10 @@ def _cut_off(label: QLabel) -> bool:
     if label.pixmap() is not None and not label.pixmap().isNull():
         return False
     if label.wordWrap():
-        return label.heightForWidth(label.width()) > label.height() + 2
+        metrics = label.fontMetrics()
+        longest = max((metrics.horizontalAdvance(word) for word in label.text().split()),
+                      default=0)
+        return (longest > label.contentsRect().width() + 2
+                or label.heightForWidth(label.width()) > label.height() + 2)
     hint = label.sizeHint()
     return hint.width() > label.width() + 2 or hint.height() > label.height() + 2

@@ -1,7 +1,9 @@
 """Choosing a lesson: themes down the left, that theme's lessons as big tiles on the right.
 
 Each tile shows the icon, the title, the minutes and the state: new, busy (stap 4 van 9)
-or done. No scrolling through all lessons at once: one theme at a time.
+or done. No scrolling through all lessons at once: one theme at a time. When the letters are
+so big that themes and tiles do not fit side by side, the screen shows one of them at a time:
+first the themes, then the chosen theme's lessons with a button back to the themes.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -27,7 +30,8 @@ from oefenplek.gui.widgets.buttons import BigButton, TileButton
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _, ngettext
 
-COLUMNS = 3
+MOST_COLUMNS = 3
+TILE_WIDTH = 250  # at 100 % letters; tiles grow for a long word and shrink to fit 3
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,11 @@ class LessonsScreen(LearnerScreen):
                               description=_("Choose bigger letters, colours and the voice"))
         self.look.set_role("secondary")
         self.look.clicked.connect(self.preferences_requested.emit)
+        self.to_themes = BigButton(_("Other themes"), "back",
+                                   description=_("Back to the list of themes"))
+        self.to_themes.clicked.connect(self.show_theme_list)
+        self.to_themes.setVisible(False)
+        self.header_buttons.addWidget(self.to_themes)
         self.header_buttons.addWidget(self.look)
         self.header_buttons.addWidget(self.stop)
         row = QHBoxLayout()
@@ -84,6 +93,7 @@ class LessonsScreen(LearnerScreen):
         self.tiles = QGridLayout(self.tiles_host)
         self.tiles.setSpacing(20)
         tiles_scroll = scroll_area(self.tiles_host)
+        self.tiles_scroll = tiles_scroll
         row.addWidget(tiles_scroll, 1)
         self.body.addLayout(row, 1)
         self.theme_group = QButtonGroup(self)
@@ -92,6 +102,9 @@ class LessonsScreen(LearnerScreen):
         self.themes: list[ThemeCard] = []
         self.current_theme: str | None = None
         self.learner_name = ""
+        self.theme_list_width = 0
+        self.one_at_a_time = False  # themes or tiles, not both: the letters are too big
+        self.showing_tiles = True
 
     def show_lessons(self, learner_name: str, themes: list[ThemeCard],
                      theme_id: str | None = None) -> None:
@@ -121,10 +134,35 @@ class LessonsScreen(LearnerScreen):
         # Wide enough for the longest theme name, also in bold when it is the chosen one.
         widest = max((b.sizeHint().width() for b in self.theme_buttons.values()),
                      default=round(300 * scale))
-        self.theme_scroll.setFixedWidth(round(widest * 1.15) + 60)
+        self.theme_list_width = round(widest * 1.1) + 40
         wanted = theme_id or self._theme_with_busy_lesson()
         if self.themes:
             self.show_theme(wanted if wanted in self.theme_buttons else self.themes[0].id)
+        self.showing_tiles = wanted in self.theme_buttons
+        self._arrange()
+
+    def show_theme_list(self) -> None:
+        """With very big letters: the themes fill the screen until the learner picks one."""
+        self.showing_tiles = False
+        self._arrange()
+        if self.current_theme in self.theme_buttons:
+            self.theme_buttons[self.current_theme].setFocus()
+
+    def _arrange(self) -> None:
+        """Themes and tiles side by side when both fit, else one at a time."""
+        smallest_tiles = round(TILE_WIDTH * 0.8 * theme_look.current.scale) + 80
+        self.one_at_a_time = self.theme_list_width + smallest_tiles > self.width() - 40
+        tiles = not self.one_at_a_time or self.showing_tiles
+        themes = not self.one_at_a_time or not self.showing_tiles
+        self.theme_scroll.setVisible(themes)
+        self.tiles_scroll.setVisible(tiles)
+        self.to_themes.setVisible(self.one_at_a_time and tiles)
+        if self.one_at_a_time:
+            self.theme_scroll.setMinimumWidth(0)
+            self.theme_scroll.setMaximumWidth(16_777_215)
+        else:
+            self.theme_scroll.setFixedWidth(self.theme_list_width)
+        self._place_tiles()
 
     def _theme_with_busy_lesson(self) -> str | None:
         for theme in self.themes:
@@ -134,6 +172,9 @@ class LessonsScreen(LearnerScreen):
 
     def show_theme(self, theme_id: str) -> None:
         self.current_theme = theme_id
+        if not self.showing_tiles:
+            self.showing_tiles = True
+            self._arrange()
         self.theme_buttons[theme_id].setChecked(True)
         for tile in self.lesson_tiles.values():
             self.tiles.removeWidget(tile)
@@ -141,19 +182,46 @@ class LessonsScreen(LearnerScreen):
             tile.deleteLater()
         self.lesson_tiles = {}
         theme = next(t for t in self.themes if t.id == theme_id)
-        for index, card in enumerate(theme.lessons):
+        for card in theme.lessons:
             minutes = ngettext("{n} minute", "{n} minutes", card.minutes).format(n=card.minutes)
             tile = TileButton(card.icon, card.title, f"{minutes}\n{card.state_text()}",
                               size=QSize(250, 300), picture_size=80)
             tile.clicked.connect(lambda _c=False, i=card.id: self.lesson_chosen.emit(i))
-            columns = max(1, int(COLUMNS / theme_look.current.scale))
-            self.tiles.addWidget(tile, index // columns, index % columns)
             self.lesson_tiles[card.id] = tile
+        self._place_tiles()
+        if self.one_at_a_time and self.lesson_tiles:
+            next(iter(self.lesson_tiles.values())).setFocus()
+
+    def _place_tiles(self) -> None:
+        """As many columns as fit the space, each tile wide enough for its longest word."""
+        tiles = list(self.lesson_tiles.values())
+        if not tiles:
+            return
+        for tile in tiles:
+            self.tiles.removeWidget(tile)
+        spacing = self.tiles.spacing()
+        margins = self.tiles.contentsMargins()
+        room = self.tiles_scroll.viewport().width() - margins.left() - margins.right() - 4
+        narrowest = max(tile.narrowest_width() for tile in tiles)
+        wanted = max(narrowest, round(TILE_WIDTH * theme_look.current.scale))
+        fit = (room + spacing) // (narrowest + spacing)  # columns at the narrowest width
+        columns = max(1, min(MOST_COLUMNS, len(tiles), fit))
+        width = max(narrowest, min(wanted, (room - spacing * (columns - 1)) // columns))
+        height = max(tile.fit(width) for tile in tiles)
+        for index, tile in enumerate(tiles):
+            tile.fit(width, height)
+            self.tiles.addWidget(tile, index // columns, index % columns)
         self.tiles.setRowStretch(self.tiles.rowCount(), 1)
-        self.tiles.setColumnStretch(COLUMNS, 1)
+        self.tiles.setColumnStretch(MOST_COLUMNS, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def spoken_parts(self) -> list[QLabel]:
         parts = [self.title]
+        if not self.tiles_scroll.isVisibleTo(self):
+            return parts
         for tile in self.lesson_tiles.values():
             parts.extend((tile.title, tile.subtitle))
         return parts

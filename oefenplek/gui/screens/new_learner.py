@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 
 from oefenplek import paths
 from oefenplek.core.learners import AVATARS, MAX_NAME_LENGTH
+from oefenplek.gui import theme
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
 from oefenplek.i18n import _
 
 AVATAR_COLUMNS = 8
+AVATAR_TILE = QSize(130, 150)  # at 100 % letters
 
 
 class NewLearnerScreen(LearnerScreen):
@@ -63,7 +65,7 @@ class NewLearnerScreen(LearnerScreen):
         self.avatar_tiles: dict[str, TileButton] = {}
         for index, (key, label) in enumerate(AVATARS.items()):
             tile = TileButton(paths.asset("avatars", f"{key}.svg"), _(label),
-                              size=QSize(130, 150), picture_size=80)
+                              size=AVATAR_TILE, picture_size=80)
             tile.setCheckable(True)
             self.avatar_group.addButton(tile)
             tile.clicked.connect(self._picture_chosen)
@@ -113,7 +115,17 @@ class NewLearnerScreen(LearnerScreen):
             self.guide.setText(_("Tap a picture you will remember. Then tap Ready."))
             self.next.set_text(_("Ready"))
             self._update_ready()
+            self._fit_tiles()
             next(iter(self.avatar_tiles.values())).setFocus()
+
+    def _fit_tiles(self) -> None:
+        """All picture tiles one width, wide enough for the longest name (vlinder, ...)."""
+        tiles = list(self.avatar_tiles.values())
+        width = max([round(AVATAR_TILE.width() * theme.current.scale)]
+                    + [tile.narrowest_width() for tile in tiles])
+        height = max(tile.fit(width) for tile in tiles)
+        for tile in tiles:
+            tile.fit(width, height)
 
     def _to_pictures(self) -> None:
         if not self.name.text().strip():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from oefenplek.gui import theme
@@ -52,6 +53,7 @@ class BigButton(QPushButton):
 
 
 TILE_SIZE = QSize(200, 210)
+BORDER_ROOM = 8  # a tile's border (6 px when focused or chosen) plus a little air
 
 
 class TileButton(QPushButton):
@@ -63,6 +65,7 @@ class TileButton(QPushButton):
         super().__init__(parent)
         self.setProperty("role", "tile")
         self.tile_size = size
+        self.fitted: QSize | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(False)
@@ -94,8 +97,38 @@ class TileButton(QPushButton):
         self.subtitle.setVisible(bool(text))
         self.setAccessibleDescription(text)
 
+    def narrowest_width(self) -> int:
+        """The width at which the title's longest word still fits on one line."""
+        self.title.ensurePolished()
+        metrics = QFontMetrics(self.title.font())
+        longest = max((metrics.horizontalAdvance(word) for word in self.title.text().split()),
+                      default=0)
+        margins = self.layout().contentsMargins()
+        return longest + margins.left() + margins.right() + 2 * BORDER_ROOM
+
+    def fit(self, width: int, at_least: int = 0) -> int:
+        """Make the tile this wide and as tall as its text then needs; return that height.
+
+        It is never lower than its usual height or `at_least` (tiles in a row match).
+        """
+        needed = self.layout().heightForWidth(width - 2 * BORDER_ROOM) + 2 * BORDER_ROOM
+        height = max(round(self.tile_size.height() * theme.current.scale), needed, at_least)
+        self.fitted = QSize(width, height)
+        self.setFixedSize(self.fitted)
+        return height
+
+    def event(self, event: QEvent) -> bool:
+        """After the stylesheet sets its own minimum size, put the fitted size back."""
+        handled = super().event(event)
+        fitted = getattr(self, "fitted", None)  # events come during __init__ too
+        if fitted is not None and event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            self.setFixedSize(fitted)
+        return handled
+
     def sizeHint(self) -> QSize:
         """Tiles keep their size (grown with the text); the stylesheet must not shrink them."""
+        if self.fitted is not None:
+            return self.fitted
         return self.tile_size * theme.current.scale
 
     def minimumSizeHint(self) -> QSize:
