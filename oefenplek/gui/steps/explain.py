@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWidget
 
 from oefenplek.core.lessons.model import Step
@@ -28,7 +28,7 @@ class ExplainView(StepView):
         super().__init__(step, seed, parent)
         picture = picture_label(step)
         if picture is not None:
-            self.layout_.addWidget(picture, 1)
+            self.layout_.addWidget(picture, 1, Qt.AlignmentFlag.AlignHCenter)
         screen = self.screen_widget()
         if screen is not None:
             self.layout_.addWidget(screen, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from oefenplek.core.engine import Feedback, PractiseAnswer
@@ -16,9 +17,11 @@ from oefenplek.i18n import _
 class PractiseView(StepView):
     def __init__(self, step: Step, seed: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(step, seed, parent)
-        visual = picture_label(step) or self.screen_widget()
+        picture = picture_label(step)
+        visual = picture or self.screen_widget()
         if visual is not None:
-            self.layout_.addWidget(visual, 1)
+            centred = Qt.AlignmentFlag.AlignHCenter if picture is not None else Qt.AlignmentFlag(0)
+            self.layout_.addWidget(visual, 1, centred)
         else:
             self.layout_.addStretch(1)
         row_host, row = flow_row()
