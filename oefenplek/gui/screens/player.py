@@ -126,8 +126,8 @@ class PlayerScreen(LearnerScreen):
         self.view = view_for(step, seed)
         self.view.answered.connect(self.answered.emit)
         self.step_host.addWidget(self.view, 1)
+        self.feedback.setVisible(False)  # before measuring the text: the old feedback is gone
         self._arrange(self.view.visual_aspect())
-        self.feedback.setVisible(False)
         if solved and step.kind != "explain":
             self.view.show_solved()
         elif revealed:

@@ -16,6 +16,7 @@ class TypeView(StepView):
         super().__init__(step, seed, parent)
         screen = self.screen_widget()
         if screen is not None:
+            screen.setMinimumSize(0, 0)  # with big letters on a low screen the field comes first
             self.layout_.addWidget(screen, 1)
         label = QLabel(step.field_label or _("Type here:"))
         self.field = QLineEdit()
@@ -31,6 +32,10 @@ class TypeView(StepView):
         self.layout_.addLayout(row)
         if screen is None:
             self.layout_.addStretch(1)
+
+    def visual_aspect(self) -> float | None:
+        """Always below the screen, never beside it: the field needs the whole width."""
+        return None
 
     def _submit(self) -> None:
         if self.field.text().strip():
