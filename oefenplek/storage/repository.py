@@ -30,6 +30,7 @@ from oefenplek.storage.models import (
     VisitRow,
     utcnow,
 )
+from oefenplek.storage.settings import LOCATION_NAME
 
 #: The location's name until the coordinator sets one.
 DEFAULT_LOCATION = "Digitale oefenplek"
@@ -285,7 +286,7 @@ class Repository:
             session.merge(SettingRow(key=key, value=value))
 
     def location_name(self) -> str:
-        return self.setting("location_name", DEFAULT_LOCATION)
+        return self.setting(LOCATION_NAME, DEFAULT_LOCATION)
 
 
 def _certificate(row: CertificateRow) -> Certificate:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from oefenplek.storage.repository import Repository
 
+LOCATION_NAME = "location_name"  # the name on certificates and reports
 THEMES_OFFERED = "themes_offered"  # comma-separated theme ids; empty means all
 AUTO_READ = "read_aloud_auto"  # "1" when new learners hear steps by themselves
 EXTRA = "extra_fields"  # comma-separated keys of the optional questions switched on

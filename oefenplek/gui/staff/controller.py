@@ -19,6 +19,7 @@ from oefenplek.gui.staff.learner_page import LearnerView, LessonLine
 from oefenplek.gui.staff.today import TodayRow
 from oefenplek.i18n import _, format_date, ngettext
 from oefenplek.storage.db import StorageError
+from oefenplek.storage.settings import LOCATION_NAME
 from oefenplek.storage.staff_repository import StaffRepository
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class StaffController(QObject):
         except PinProblem as problem:
             door.show_message(str(problem))
             return
-        self.learners.repository.set_setting("location_name", location)
+        self.learners.repository.set_setting(LOCATION_NAME, location)
         self.member = self.repository.add_staff(name, COORDINATOR, pin)
         self.show_today()
 

@@ -20,7 +20,14 @@ from oefenplek.gui.certificate_controller import documents_folder, safe_file_nam
 from oefenplek.gui.safely import run_safely
 from oefenplek.i18n import _
 from oefenplek.storage.learner_admin import LearnerAdmin
-from oefenplek.storage.settings import AUTO_READ, EXTRA, LOGO, THEMES_OFFERED, offered_themes
+from oefenplek.storage.settings import (
+    AUTO_READ,
+    EXTRA,
+    LOCATION_NAME,
+    LOGO,
+    THEMES_OFFERED,
+    offered_themes,
+)
 
 if TYPE_CHECKING:
     from oefenplek.gui.staff.controller import StaffController
@@ -189,7 +196,7 @@ class CoordinatorController(QObject):
         if not themes:
             self.window.settings.show_status(_("Choose at least one theme."))
             return
-        self.repository.set_setting("location_name", location)
+        self.repository.set_setting(LOCATION_NAME, location)
         self.repository.set_setting(THEMES_OFFERED, ",".join(themes))
         self.repository.set_setting(AUTO_READ, "1" if auto_read else "0")
         self.repository.set_setting(EXTRA, ",".join(extra))
