@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,7 @@ from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _, ngettext
 
 MOST_COLUMNS = 3
-TILE_WIDTH = 250  # at 100 % letters; tiles grow for a long word and shrink to fit 3
+LESSON_TILE = QSize(250, 300)  # at 100 % letters; tiles grow for a long word, shrink to fit 3
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,9 @@ class LessonsScreen(LearnerScreen):
                                    description=_("Back to the list of themes"))
         self.to_themes.clicked.connect(self.show_theme_list)
         self.to_themes.setVisible(False)
-        self.header_buttons.addWidget(self.to_themes)
         self.header_buttons.addWidget(self.look)
         self.header_buttons.addWidget(self.stop)
+        self.body.addWidget(self.to_themes, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         row.setSpacing(24)
         self.theme_column = QVBoxLayout()
@@ -137,7 +137,8 @@ class LessonsScreen(LearnerScreen):
         self.theme_list_width = round(widest * 1.1) + 40
         wanted = theme_id or self._theme_with_busy_lesson()
         if self.themes:
-            self.show_theme(wanted if wanted in self.theme_buttons else self.themes[0].id)
+            self._fill_tiles(wanted if wanted in self.theme_buttons else self.themes[0].id)
+        # With very big letters the themes come first, unless the learner was busy in one.
         self.showing_tiles = wanted in self.theme_buttons
         self._arrange()
 
@@ -150,13 +151,14 @@ class LessonsScreen(LearnerScreen):
 
     def _arrange(self) -> None:
         """Themes and tiles side by side when both fit, else one at a time."""
-        smallest_tiles = round(TILE_WIDTH * 0.8 * theme_look.current.scale) + 80
+        smallest_tiles = round(LESSON_TILE.width() * 0.8 * theme_look.current.scale) + 80
         self.one_at_a_time = self.theme_list_width + smallest_tiles > self.width() - 40
         tiles = not self.one_at_a_time or self.showing_tiles
         themes = not self.one_at_a_time or not self.showing_tiles
         self.theme_scroll.setVisible(themes)
         self.tiles_scroll.setVisible(tiles)
         self.to_themes.setVisible(self.one_at_a_time and tiles)
+        self.look.setVisible(not self.to_themes.isVisibleTo(self))  # it is on the theme list
         if self.one_at_a_time:
             self.theme_scroll.setMinimumWidth(0)
             self.theme_scroll.setMaximumWidth(16_777_215)
@@ -171,10 +173,16 @@ class LessonsScreen(LearnerScreen):
         return None
 
     def show_theme(self, theme_id: str) -> None:
+        """The learner picked a theme: its lessons as tiles."""
+        self._fill_tiles(theme_id)
+        self.showing_tiles = True
+        self._arrange()
+        if self.one_at_a_time and self.lesson_tiles:
+            next(iter(self.lesson_tiles.values())).setFocus()
+
+    def _fill_tiles(self, theme_id: str) -> None:
+        """New tiles for the theme's lessons; `_arrange` places them."""
         self.current_theme = theme_id
-        if not self.showing_tiles:
-            self.showing_tiles = True
-            self._arrange()
         self.theme_buttons[theme_id].setChecked(True)
         for tile in self.lesson_tiles.values():
             self.tiles.removeWidget(tile)
@@ -185,12 +193,9 @@ class LessonsScreen(LearnerScreen):
         for card in theme.lessons:
             minutes = ngettext("{n} minute", "{n} minutes", card.minutes).format(n=card.minutes)
             tile = TileButton(card.icon, card.title, f"{minutes}\n{card.state_text()}",
-                              size=QSize(250, 300), picture_size=80)
+                              size=LESSON_TILE, picture_size=80)
             tile.clicked.connect(lambda _c=False, i=card.id: self.lesson_chosen.emit(i))
             self.lesson_tiles[card.id] = tile
-        self._place_tiles()
-        if self.one_at_a_time and self.lesson_tiles:
-            next(iter(self.lesson_tiles.values())).setFocus()
 
     def _place_tiles(self) -> None:
         """As many columns as fit the space, each tile wide enough for its longest word."""
@@ -203,20 +208,20 @@ class LessonsScreen(LearnerScreen):
         margins = self.tiles.contentsMargins()
         room = self.tiles_scroll.viewport().width() - margins.left() - margins.right() - 4
         narrowest = max(tile.narrowest_width() for tile in tiles)
-        wanted = max(narrowest, round(TILE_WIDTH * theme_look.current.scale))
+        wanted = max(narrowest, round(LESSON_TILE.width() * theme_look.current.scale))
         fit = (room + spacing) // (narrowest + spacing)  # columns at the narrowest width
         columns = max(1, min(MOST_COLUMNS, len(tiles), fit))
         width = max(narrowest, min(wanted, (room - spacing * (columns - 1)) // columns))
-        height = max(tile.fit(width) for tile in tiles)
+        TileButton.fit_together(tiles, width)
         for index, tile in enumerate(tiles):
-            tile.fit(width, height)
             self.tiles.addWidget(tile, index // columns, index % columns)
         self.tiles.setRowStretch(self.tiles.rowCount(), 1)
         self.tiles.setColumnStretch(MOST_COLUMNS, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._arrange()
+        if event.size().width() != event.oldSize().width():  # only the width changes columns
+            self._arrange()
 
     def spoken_parts(self) -> list[QLabel]:
         parts = [self.title]

@@ -123,9 +123,7 @@ class NewLearnerScreen(LearnerScreen):
         tiles = list(self.avatar_tiles.values())
         width = max([round(AVATAR_TILE.width() * theme.current.scale)]
                     + [tile.narrowest_width() for tile in tiles])
-        height = max(tile.fit(width) for tile in tiles)
-        for tile in tiles:
-            tile.fit(width, height)
+        TileButton.fit_together(tiles, width)
 
     def _to_pictures(self) -> None:
         if not self.name.text().strip():

@@ -109,13 +109,21 @@ class TileButton(QPushButton):
     def fit(self, width: int, at_least: int = 0) -> int:
         """Make the tile this wide and as tall as its text then needs; return that height.
 
-        It is never lower than its usual height or `at_least` (tiles in a row match).
+        It is never lower than its height at 100 % letters or `at_least` (tiles in a row
+        match); with bigger letters the text decides, so tiles do not grow empty space.
         """
         needed = self.layout().heightForWidth(width - 2 * BORDER_ROOM) + 2 * BORDER_ROOM
-        height = max(round(self.tile_size.height() * theme.current.scale), needed, at_least)
+        height = max(self.tile_size.height(), needed, at_least)
         self.fitted = QSize(width, height)
         self.setFixedSize(self.fitted)
         return height
+
+    @staticmethod
+    def fit_together(tiles: list[TileButton], width: int) -> None:
+        """Give tiles one width and one height: the height the tallest of them needs."""
+        height = max(tile.fit(width) for tile in tiles)
+        for tile in tiles:
+            tile.fit(width, height)
 
     def event(self, event: QEvent) -> bool:
         """After the stylesheet sets its own minimum size, put the fitted size back."""
