@@ -18,10 +18,11 @@ class PractiseView(StepView):
     def __init__(self, step: Step, seed: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(step, seed, parent)
         picture = picture_label(step)
-        visual = picture or self.screen_widget()
-        if visual is not None:
-            centred = Qt.AlignmentFlag.AlignHCenter if picture is not None else Qt.AlignmentFlag(0)
-            self.layout_.addWidget(visual, 1, centred)
+        screen = None if picture is not None else self.screen_widget()
+        if picture is not None:
+            self.layout_.addWidget(picture, 1, Qt.AlignmentFlag.AlignHCenter)
+        elif screen is not None:
+            self.layout_.addWidget(screen, 1)
         else:
             self.layout_.addStretch(1)
         row_host, row = flow_row()
