@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from oefenplek.core.extra_fields import EXTRA_FIELDS
 from oefenplek.core.learners import AVATARS
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.flow import flow_row
 from oefenplek.i18n import _
 
 
@@ -59,7 +60,8 @@ class LearnersAdminScreen(QWidget):
             lambda: self.picture.emit(self.current, self.avatar.currentData()))
         self.merge_with = QComboBox()
         self.merge_with.setAccessibleName(_("The other tile of the same person"))
-        merge = BigButton(_("Merge into this learner"), "new-learner")
+        merge = BigButton(_("Merge"), "new-learner",
+                          description=_("Move everything of the other tile to this learner"))
         merge.clicked.connect(lambda: self._confirm(
             _("Move everything of {other} to this learner?").format(
                 other=self.merge_with.currentText()),
@@ -79,6 +81,10 @@ class LearnersAdminScreen(QWidget):
         delete.clicked.connect(lambda: self._confirm(
             _("Delete this learner and everything about them for good?"),
             lambda: self.delete.emit(self.current)))
+        # The buttons' column gets the room its words need; the fields take what is left.
+        panel.setColumnStretch(1, 1)
+        panel.setColumnMinimumWidth(2, max(button.sizeHint().width()
+                                           for button in (save_name, save_picture, merge)) + 24)
         panel.addWidget(QLabel(_("Name")), 0, 0)
         panel.addWidget(self.name, 0, 1)
         panel.addWidget(save_name, 0, 2)
@@ -88,7 +94,6 @@ class LearnersAdminScreen(QWidget):
         add = BigButton(_("Add as new learner"), "new-learner",
                         description=_("Add a learner with this name and picture"))
         add.clicked.connect(lambda: self.add.emit(self.name.text(), self.avatar.currentData()))
-        panel.addWidget(add, 2, 3)
         panel.addWidget(QLabel(_("Same person as")), 2, 0)
         panel.addWidget(self.merge_with, 2, 1)
         panel.addWidget(merge, 2, 2)
@@ -106,8 +111,8 @@ class LearnersAdminScreen(QWidget):
         self.save_extra_button.clicked.connect(lambda: self.save_extra.emit(self.current, {
             key: field.text() for key, field in self.extra_fields.items() if field.isVisible()}))
         panel.addWidget(self.save_extra_button, 3, 2)
-        actions = QHBoxLayout()
-        for button in (self.archive_button, export_pdf, export_json, anonymise, delete):
+        actions_host, actions = flow_row()  # wraps rather than cutting labels off
+        for button in (add, self.archive_button, export_pdf, export_json, anonymise, delete):
             actions.addWidget(button)
         self.confirm_text = QLabel()
         self.confirm_text.setWordWrap(True)
@@ -122,15 +127,16 @@ class LearnersAdminScreen(QWidget):
         self.status.setWordWrap(True)
         right = QVBoxLayout()
         right.addLayout(panel)
-        right.addLayout(actions)
+        right.addWidget(actions_host)
         right.addLayout(confirm)
         right.addWidget(self.status)
         right.addStretch(1)
         self.panel_host = QWidget()
         self.panel_host.setLayout(right)
         row = QHBoxLayout()
+        self.list.setMaximumWidth(300)
         row.addWidget(self.list, 1)
-        row.addWidget(self.panel_host, 2)
+        row.addWidget(self.panel_host, 3)
         back = BigButton(_("Back"), "back")
         back.clicked.connect(self.back.emit)
         layout = QVBoxLayout(self)

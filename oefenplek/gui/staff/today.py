@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 from oefenplek import paths
 from oefenplek.gui.icons import file_pixmap
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.flow import flow_row
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
@@ -72,9 +73,8 @@ class TodayScreen(QWidget):
         layout.addLayout(visit_row)
         self.batch = BigButton(_("Certificates for a group"), "star")
         self.batch.clicked.connect(self.batch_requested.emit)
-        footer = QHBoxLayout()
+        footer_host, footer = flow_row()  # wraps rather than cutting labels off
         footer.addWidget(self.batch)
-        footer.addStretch(1)
         # Only the coordinator sees these.
         self.learners_button = BigButton(_("Learners"), "new-learner")
         self.people_button = BigButton(_("Team"), "help")
@@ -87,7 +87,7 @@ class TodayScreen(QWidget):
         for button in (self.learners_button, self.people_button, self.reports_button,
                        self.settings_button):
             footer.addWidget(button)
-        layout.addLayout(footer)
+        layout.addWidget(footer_host)
         self.cards: dict[str, QFrame] = {}
 
     def show_today(self, who: str, rows: list[TodayRow], learners: list[tuple[str, str]],
