@@ -44,6 +44,8 @@ def test_a_learner_plays_the_lesson_in_the_player(qtbot, start_app, lesson) -> N
     assert app.window.current_screen() is app.window.end
     assert all(line in [label.text() for label in app.window.end.spoken_parts()]
                for line in lesson.can_do)
+    if lesson.next in CATALOG.lessons:  # the end screen offers the lesson the writer linked
+        assert CATALOG.lessons[lesson.next].title in app.window.end.next_lesson.text()
 
 
 def _tile_in_theme(app, lesson):
