@@ -18,14 +18,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from oefenplek import paths
 from oefenplek.i18n import _
+from oefenplek.storage.errors import StorageError
+from oefenplek.storage.revision import HEAD_REVISION
 
-#: The newest migration; start-up compares the database with this before loading Alembic.
-HEAD_REVISION = "0005"
+__all__ = ["HEAD_REVISION", "MIGRATIONS", "Database", "StorageError", "database_url"]
+
 MIGRATIONS = paths.migrations_dir()
-
-
-class StorageError(RuntimeError):
-    """The database cannot be used; the message says why in plain words."""
 
 
 def database_url(path: Path) -> str:
@@ -70,7 +68,7 @@ def migrate(engine: Engine) -> None:
     except CommandError as error:
         raise StorageError(_(
             "This progress file was made by a newer version of oefenplek. Use that version "
-            "again; nothing in the file has been changed.")) from error
+            "again; nothing in the file has been changed."), str(error)) from error
 
 
 def _backup_before_migration(engine: Engine) -> Path | None:
@@ -103,7 +101,7 @@ class Database:
                 migrate(self.engine)
         except (DatabaseError, OperationalError) as error:
             self.engine.dispose()
-            raise StorageError(_explain(url, error)) from error
+            raise StorageError(_explain(url, error), str(error)) from error
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from oefenplek.core.certificates import Certificate
 from oefenplek.core.engine import Outcome
 from oefenplek.core.learners import Learner, Preferences
 from oefenplek.core.progress import RunRecord
-from oefenplek.i18n import _
-from oefenplek.storage.db import Database, StorageError
+from oefenplek.storage.db import Database
+from oefenplek.storage.errors import not_saved
 from oefenplek.storage.models import (
     AttemptRow,
     CertificateRow,
@@ -30,10 +30,6 @@ from oefenplek.storage.models import (
     VisitRow,
     utcnow,
 )
-from oefenplek.storage.settings import LOCATION_NAME
-
-#: The location's name until the coordinator sets one.
-DEFAULT_LOCATION = "Digitale oefenplek"
 
 
 def _learner(row: LearnerRow) -> Learner:
@@ -60,30 +56,32 @@ class Repository:
 
     @contextmanager
     def _session(self, write: bool = False) -> Iterator[Session]:
+        """The one way into the database: commit on success, and on any database failure
+        roll back (nothing half-written) and raise a StorageError in plain words."""
         session = self.database.session()
         try:
             yield session
             if write:
                 session.commit()
-        except OperationalError as error:
+        except SQLAlchemyError as error:
             session.rollback()
-            detail = str(error.orig)
-            if "full" in detail:
-                raise StorageError(_(
-                    "The disk is full, so this was not saved. Make some space free; "
-                    "everything saved before is still there.")) from error
-            raise StorageError(_("This could not be saved: {detail}").format(
-                detail=detail)) from error
-        except Exception:
+            raise not_saved(str(getattr(error, "orig", None) or error)) from error
+        except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
 
     # --- learners -----------------------------------------------------------------------
-    def add_learner(self, name: str, avatar: str, language: str = "nl") -> Learner:
+    def add_learner(self, name: str, avatar: str, language: str = "nl",
+                    preferences: Preferences | None = None) -> Learner:
+        """A new learner, with their first preferences in the same transaction."""
+        wanted = preferences or Preferences()
         with self._session(write=True) as session:
-            row = LearnerRow(name=name, avatar=avatar, language=language)
+            row = LearnerRow(name=name, avatar=avatar, language=language,
+                             text_scale=wanted.text_scale, high_contrast=wanted.high_contrast,
+                             read_aloud_auto=wanted.read_aloud_auto,
+                             speech_slow=wanted.speech_slow)
             session.add(row)
             session.flush()
             return _learner(row)
@@ -254,17 +252,19 @@ class Repository:
     # --- certificates -------------------------------------------------------------------
     def issue_certificate(self, certificate: Certificate) -> Certificate:
         """Record a certificate as handed out; returns it with its id."""
+        return self.issue_certificates([certificate])[0]
+
+    def issue_certificates(self, certificates: list[Certificate]) -> list[Certificate]:
+        """Record certificates as handed out, all in one transaction; returned with ids."""
         with self._session(write=True) as session:
-            row = CertificateRow(
-                learner_id=certificate.learner_id, kind=certificate.kind,
-                subject_id=certificate.subject_id, theme_id=certificate.theme_id,
-                learner_name=certificate.learner_name, title=certificate.title,
-                can_do="\n".join(certificate.can_do), issued_on=certificate.issued_on,
-                location=certificate.location, signer=certificate.signer,
-            )
-            session.add(row)
+            rows = [CertificateRow(
+                learner_id=c.learner_id, kind=c.kind, subject_id=c.subject_id,
+                theme_id=c.theme_id, learner_name=c.learner_name, title=c.title,
+                can_do="\n".join(c.can_do), issued_on=c.issued_on, location=c.location,
+                signer=c.signer) for c in certificates]
+            session.add_all(rows)
             session.flush()
-            return _certificate(row)
+            return [_certificate(row) for row in rows]
 
     def certificates(self, learner_id: str) -> list[Certificate]:
         with self._session() as session:
@@ -282,11 +282,13 @@ class Repository:
             return row.value if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self._session(write=True) as session:
-            session.merge(SettingRow(key=key, value=value))
+        self.set_settings({key: value})
 
-    def location_name(self) -> str:
-        return self.setting(LOCATION_NAME, DEFAULT_LOCATION)
+    def set_settings(self, values: dict[str, str]) -> None:
+        """Several settings in one transaction: all of them are saved, or none."""
+        with self._session(write=True) as session:
+            for key, value in values.items():
+                session.merge(SettingRow(key=key, value=value))
 
 
 def _certificate(row: CertificateRow) -> Certificate:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from oefenplek.core.engine import Outcome
@@ -27,6 +27,7 @@ from oefenplek.storage.models import (
     utcnow,
 )
 from oefenplek.storage.repository import Repository
+from oefenplek.storage.settings import LOCATION_NAME
 
 
 @dataclass(frozen=True)
@@ -123,57 +124,80 @@ class StaffRepository:
 
     # --- the volunteer's day ------------------------------------------------------------
     def here_today(self, since: datetime) -> list[HereToday]:
-        """Learners with a visit since `since` (start of today), help requests first."""
+        """Learners with a visit since `since` (start of today), help requests first.
+
+        The overview asks this every 15 seconds on the GUI thread, so it is three queries
+        however many learners are in (plain SQL and a window function: SQLite and PostgreSQL).
+        """
+        present = select(VisitRow.learner_id).where(VisitRow.started_at >= since)
         with self._session() as session:
             visits = session.execute(
-                select(VisitRow, LearnerRow).join(LearnerRow, LearnerRow.id == VisitRow.learner_id)
-                .where(VisitRow.started_at >= since).order_by(VisitRow.started_at)
+                select(VisitRow.learner_id, VisitRow.started_at, VisitRow.ended_at,
+                       LearnerRow.name, LearnerRow.avatar)
+                .join(LearnerRow, LearnerRow.id == VisitRow.learner_id)
+                .where(VisitRow.started_at >= since)
+                .order_by(VisitRow.started_at, VisitRow.id)
             ).all()
-            people: dict[str, tuple[LearnerRow, VisitRow]] = {}
-            for visit, learner in visits:
-                people[learner.id] = (learner, visit)  # the latest visit counts
-            help_rows = session.execute(
-                select(HelpRequestRow).where(HelpRequestRow.handled_at.is_(None))
-            ).scalars().all()
-            helps = {row.learner_id: row for row in help_rows}
-            found = []
-            for learner_id, (learner, visit) in people.items():
-                runs = session.execute(
-                    select(LessonRunRow).where(LessonRunRow.learner_id == learner_id)
-                ).scalars().all()
-                busy = [r for r in runs if r.finished_at is None]
-                current = max(busy, key=lambda r: r.started_at, default=None)
-                done = tuple(r.lesson_id for r in runs
-                             if r.finished_at is not None and r.finished_at >= since)
-                help_row = helps.get(learner_id)
-                found.append(HereToday(
-                    learner_id, learner.name, learner.avatar, visit.started_at, visit.ended_at,
-                    current.lesson_id if current else None,
-                    current.position if current else None,
-                    help_row.created_at if help_row else None,
-                    help_row.id if help_row else None, done))
-            found.sort(key=lambda h: (h.help_since is None, h.help_since or h.arrived))
-            return found
+            if not visits:
+                return []
+            helps = {row.learner_id: row for row in session.execute(  # the newest open one
+                select(HelpRequestRow.learner_id, HelpRequestRow.id, HelpRequestRow.created_at)
+                .where(HelpRequestRow.handled_at.is_(None),
+                       HelpRequestRow.learner_id.in_(present))
+                .order_by(HelpRequestRow.created_at, HelpRequestRow.id))}
+            # Each present learner's runs, found by learner (not by the many unfinished runs
+            # of everyone): the newest busy one, and those finished today, in one pass.
+            busy_first = func.row_number().over(
+                partition_by=LessonRunRow.learner_id,
+                order_by=(case((LessonRunRow.finished_at.is_(None), 0), else_=1),
+                          LessonRunRow.started_at.desc(), LessonRunRow.id.desc()))
+            runs = (select(LessonRunRow.id, LessonRunRow.learner_id, LessonRunRow.lesson_id,
+                           LessonRunRow.position, LessonRunRow.finished_at,
+                           busy_first.label("rank"))
+                    .where(LessonRunRow.learner_id.in_(present))
+                    .subquery())
+            current: dict[str, tuple[str, int]] = {}  # learner -> (lesson, step index)
+            done: dict[str, list[str]] = {}
+            for learner_id, lesson_id, position, finished_at in session.execute(
+                    select(runs.c.learner_id, runs.c.lesson_id, runs.c.position,
+                           runs.c.finished_at)
+                    .where(or_(and_(runs.c.rank == 1, runs.c.finished_at.is_(None)),
+                               runs.c.finished_at >= since))
+                    .order_by(runs.c.finished_at, runs.c.id)):
+                if finished_at is None:
+                    current[learner_id] = (lesson_id, position)
+                else:
+                    done.setdefault(learner_id, []).append(lesson_id)
+        latest = {visit.learner_id: visit for visit in visits}  # the latest visit counts
+        found = []
+        for learner_id, visit in latest.items():
+            lesson_id, step_index = current.get(learner_id, (None, None))
+            help_row = helps.get(learner_id)
+            found.append(HereToday(
+                learner_id, visit.name, visit.avatar, visit.started_at, visit.ended_at,
+                lesson_id, step_index,
+                help_row.created_at if help_row else None, help_row.id if help_row else None,
+                tuple(done.get(learner_id, ()))))
+        found.sort(key=lambda h: (h.help_since is None, h.help_since or h.arrived))
+        return found
 
     def stuck_steps(self, learner_id: str) -> list[StuckStep]:
-        """Steps with wrong tries or help, the most recent first."""
+        """Steps with wrong tries or help, the most recent first (counted by the database)."""
+        last = func.max(AttemptRow.created_at)
         with self._session() as session:
             rows = session.execute(
-                select(LessonRunRow.lesson_id, AttemptRow.step_index, AttemptRow.outcome,
-                       AttemptRow.created_at)
+                select(LessonRunRow.lesson_id, AttemptRow.step_index,
+                       func.sum(case((AttemptRow.outcome == Outcome.WRONG.value, 1), else_=0)),
+                       func.sum(case((AttemptRow.outcome == Outcome.HELPED.value, 1), else_=0)),
+                       last)
                 .join(LessonRunRow, LessonRunRow.id == AttemptRow.run_id)
                 .where(LessonRunRow.learner_id == learner_id,
                        AttemptRow.outcome.in_([Outcome.WRONG.value, Outcome.HELPED.value]))
+                .group_by(LessonRunRow.lesson_id, AttemptRow.step_index)
+                .order_by(last.desc(), LessonRunRow.lesson_id, AttemptRow.step_index)
             ).all()
-        steps: dict[tuple[str, int], list[tuple[str, datetime]]] = {}
-        for lesson_id, step, outcome, at in rows:
-            steps.setdefault((lesson_id, step), []).append((outcome, at))
-        stuck = [StuckStep(lesson, step,
-                           sum(o == Outcome.WRONG.value for o, _ in items),
-                           sum(o == Outcome.HELPED.value for o, _ in items),
-                           max(at for _, at in items))
-                 for (lesson, step), items in steps.items()]
-        return sorted(stuck, key=lambda s: s.last, reverse=True)
+        return [StuckStep(lesson_id, step, int(wrong), int(helped), at)
+                for lesson_id, step, wrong, helped, at in rows]
 
     def visits(self, learner_id: str) -> list[VisitNote]:
         with self._session() as session:
@@ -186,6 +210,32 @@ class StaffRepository:
     def set_visit_note(self, visit_id: str, note: str) -> None:
         with self._session(write=True) as session:
             session.execute(update(VisitRow).where(VisitRow.id == visit_id).values(note=note))
+
+    def set_note_of_today(self, learner_id: str, note: str, today: datetime,
+                          guided_by: str | None) -> None:
+        """The note on today's visit; a visit is recorded for it when there is none yet,
+        in the same transaction, so a failed save leaves no empty visit behind."""
+        with self._session(write=True) as session:
+            visit = session.execute(
+                select(VisitRow).where(VisitRow.learner_id == learner_id,
+                                       VisitRow.started_at >= today)
+                .order_by(VisitRow.started_at.desc())
+            ).scalars().first()
+            if visit is None:
+                visit = VisitRow(learner_id=learner_id, guided_by=guided_by)
+                session.add(visit)
+            visit.note = note
+
+    def first_run(self, location: str, name: str, role: str, pin: str) -> StaffMember:
+        """The first start of the staff area: the location's name and the first coordinator,
+        saved together or not at all."""
+        salt, digest = hash_pin(pin)
+        with self._session(write=True) as session:
+            session.merge(SettingRow(key=LOCATION_NAME, value=location))
+            row = StaffRow(name=name, role=role, pin_salt=salt, pin_hash=digest)
+            session.add(row)
+            session.flush()
+            return StaffMember(row.id, row.name, row.role)
 
     def start_visit(self, learner_id: str, guided_by: str | None) -> str:
         """A visit recorded by a volunteer (the learner may not be at the computer)."""

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from oefenplek.core.engine import Outcome
-from oefenplek.storage.db import HEAD_REVISION, MIGRATIONS, Database, StorageError
+from oefenplek.storage.db import HEAD_REVISION, MIGRATIONS, Database
+from oefenplek.storage.errors import StorageError
 from oefenplek.storage.repository import Repository
 
 
