@@ -149,36 +149,42 @@ class LessonRun:
         choose: the index of the option; order: the item indexes in the order given;
         practise: a PractiseAnswer.
         """
+        feedback = self.check(value)
+        self.accept(feedback)
+        return feedback
+
+    def check(self, value: object) -> Feedback:
+        """What an answer is worth, without remembering it yet: the caller saves it first
+        and then calls `accept`, so a failed save leaves the run as it was."""
         step = self.step
         if self.finished or step.kind == "explain":
             raise RunError(f"a {step.kind} step takes no answer")
-        state = self._states[self.position]
+        tries = self._states[self.position].wrong_tries
         if step.kind == "practise":
-            return self._practise(PractiseAnswer(str(value)), state)
+            outcome = {PractiseAnswer.HELP: Outcome.HELPED, PractiseAnswer.SKIP: Outcome.SKIPPED,
+                       PractiseAnswer.DONE: Outcome.CORRECT}[PractiseAnswer(str(value))]
+            return Feedback(outcome, tries)
         if _is_correct(step, value):
-            state.solved = True
-            return Feedback(Outcome.CORRECT, state.wrong_tries)
-        state.wrong_tries += 1
+            return Feedback(Outcome.CORRECT, tries)
         option_feedback = None
         if step.kind == "choose" and isinstance(value, int) and 0 <= value < len(step.options):
             option_feedback = step.options[value].feedback
         return Feedback(
             Outcome.WRONG,
-            state.wrong_tries,
-            reveal=state.wrong_tries >= TRIES_BEFORE_REVEAL,
+            tries + 1,
+            reveal=tries + 1 >= TRIES_BEFORE_REVEAL,
             hint=step.hint,
             option_feedback=option_feedback,
         )
 
-    def _practise(self, choice: PractiseAnswer, state: _StepState) -> Feedback:
-        if choice is PractiseAnswer.HELP:
-            state.helped = True
-            state.solved = True
-            return Feedback(Outcome.HELPED, state.wrong_tries)
+    def accept(self, feedback: Feedback) -> None:
+        """Remember an answer that `check` judged (and that is now saved)."""
+        state = self._states[self.position]
+        if feedback.outcome is Outcome.WRONG:
+            state.wrong_tries = feedback.wrong_tries
+            return
         state.solved = True
-        if choice is PractiseAnswer.SKIP:
-            return Feedback(Outcome.SKIPPED, state.wrong_tries)
-        return Feedback(Outcome.CORRECT, state.wrong_tries)
+        state.helped = state.helped or feedback.outcome is Outcome.HELPED
 
 
 def normalise_typed(text: str, match_case: bool) -> str:

@@ -7,7 +7,7 @@ refuse what cannot be shown on a tile.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from oefenplek.i18n import N_, _
@@ -57,6 +57,9 @@ class Learner:
     language: str
     created_at: datetime
     preferences: Preferences = Preferences()
+
+    def with_preferences(self, preferences: Preferences) -> Learner:
+        return replace(self, preferences=preferences)
 
 
 class NameProblem(ValueError):

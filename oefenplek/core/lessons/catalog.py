@@ -11,17 +11,23 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
+from oefenplek.core.lessons import cache
 from oefenplek.core.lessons.loader import LESSON_FILE, load_lesson
 from oefenplek.core.lessons.model import Catalog, Lesson, Problem, Theme
+from oefenplek.core.lessons.stamps import Seen
 from oefenplek.i18n import _
 
 THEMES_FILE = "themes.toml"
 _THEME_KEYS = {"id", "title", "icon", "colour"}
 
 
-def load_themes(lessons_root: Path) -> tuple[list[Theme], list[Problem]]:
+def load_themes(
+    lessons_root: Path, seen: Seen | None = None
+) -> tuple[list[Theme], list[Problem]]:
     file = lessons_root / THEMES_FILE
     problems: list[Problem] = []
+    if seen is not None:
+        seen.note(file)
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -44,6 +50,8 @@ def load_themes(lessons_root: Path) -> tuple[list[Theme], list[Problem]]:
         icon = None
         if isinstance(raw.get("icon"), str):
             icon = (lessons_root / raw["icon"]).resolve()
+            if seen is not None:
+                seen.note(icon)
             if not icon.is_file():
                 problems.append(Problem(file, _("the file '{name}' does not exist").format(
                     name=raw["icon"]), key=key))
@@ -69,19 +77,32 @@ def lesson_folders(root: Path) -> list[Path]:
     )
 
 
-def load_catalog(roots: Iterable[Path]) -> Catalog:
-    """Load themes from the first folder and lessons from all folders, checking them as a whole."""
+def load_catalog(roots: Iterable[Path], cache_file: Path | None = None) -> Catalog:
+    """Load themes from the first folder and lessons from all folders, checking them as a whole.
+
+    With `cache_file` the checked catalog is kept in that file and reused at the next start
+    while no file the loader looked at has changed (see cache.py); without, all is read anew.
+    """
     roots = [Path(root) for root in roots]
-    catalog = Catalog()
     if not roots:
-        return catalog
-    catalog.themes, theme_problems = load_themes(roots[0])
+        return Catalog()
+    folders = [lesson_folders(root) for root in roots]
+    if cache_file is None:
+        return _check(roots, folders, None)
+    return cache.load(cache_file, roots, folders,
+                      lambda looked_at: _check(roots, folders, looked_at))
+
+
+def _check(roots: list[Path], folders: list[list[Path]], looked_at: Seen | None) -> Catalog:
+    """Read and check every lesson; `looked_at` collects the files read, for the cache."""
+    catalog = Catalog()
+    catalog.themes, theme_problems = load_themes(roots[0], looked_at)
     catalog.problems.extend(theme_problems)
     theme_ids = {theme.id for theme in catalog.themes}
     loaded: list[Lesson] = []
-    for root in roots:
-        for folder in lesson_folders(root):
-            lesson, problems = load_lesson(folder, root)
+    for root, found in zip(roots, folders, strict=True):
+        for folder in found:
+            lesson, problems = load_lesson(folder, root, looked_at)
             catalog.problems.extend(problems)
             if lesson is not None:
                 loaded.append(lesson)

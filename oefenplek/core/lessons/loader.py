@@ -13,6 +13,7 @@ from typing import Any
 from oefenplek.core.lessons import schema, svg
 from oefenplek.core.lessons.model import Lesson, Option, Problem, Step
 from oefenplek.core.lessons.readability import readability_problems
+from oefenplek.core.lessons.stamps import Seen
 from oefenplek.i18n import _
 
 LESSON_FILE = "lesson.toml"
@@ -21,11 +22,17 @@ LESSON_FILE = "lesson.toml"
 class _Collector:
     """Problems of one file, with the step being read as context."""
 
-    def __init__(self, file: Path) -> None:
+    def __init__(self, file: Path, seen: Seen | None = None) -> None:
         self.file = file
+        self.seen = seen
         self.problems: list[Problem] = []
         self.step: int | None = None
         self.kind: str | None = None
+
+    def look(self, path: Path) -> None:
+        """Remember a file the loader reads or checks, for the lesson cache."""
+        if self.seen is not None:
+            self.seen.note(path)
 
     def error(self, message: str, key: str | None = None) -> None:
         self.problems.append(Problem(self.file, message, self.step, self.kind, key))
@@ -38,11 +45,17 @@ class _Collector:
         return any(not problem.warning for problem in self.problems)
 
 
-def load_lesson(folder: Path, root: Path | None = None) -> tuple[Lesson | None, list[Problem]]:
-    """Read one lesson folder. Returns the lesson (None when it has errors) and all problems."""
+def load_lesson(
+    folder: Path, root: Path | None = None, seen: Seen | None = None
+) -> tuple[Lesson | None, list[Problem]]:
+    """Read one lesson folder. Returns the lesson (None when it has errors) and all problems.
+
+    `seen`, when given, collects every file the lesson's result depends on (see stamps.py).
+    """
     file = folder / LESSON_FILE
-    out = _Collector(file)
+    out = _Collector(file, seen)
     root = (root or folder.parent).resolve()
+    out.look(file)
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -256,6 +269,7 @@ def _file(folder: Path, root: Path, name: Any, key: str, out: _Collector) -> Pat
     if not isinstance(name, str) or not name.strip():
         return None
     path = (folder / name).resolve()
+    out.look(path)
     if not path.is_relative_to(root) and not path.is_relative_to(folder.resolve()):
         out.error(_("'{name}' points outside the lessons folder").format(name=name), key)
         return None

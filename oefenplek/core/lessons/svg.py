@@ -19,8 +19,8 @@ class SvgError(ValueError):
     """The file is not an SVG drawing we can read."""
 
 
-@lru_cache(maxsize=256)
-def _parse(path: Path, mtime: float) -> bytes:
+def _read(path: Path) -> ET.Element:
+    """The drawing's root element, or SvgError in plain words."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
@@ -29,7 +29,12 @@ def _parse(path: Path, mtime: float) -> bytes:
         raise SvgError(error.strerror or str(error)) from error
     if root.tag not in (f"{{{SVG_NS}}}svg", "svg"):
         raise SvgError("the file does not start with an <svg> element")
-    return ET.tostring(root)
+    return root
+
+
+@lru_cache(maxsize=256)
+def _parse(path: Path, mtime: float) -> bytes:
+    return ET.tostring(_read(path))
 
 
 def _root(path: Path) -> ET.Element:
@@ -46,7 +51,15 @@ def _local(tag: str) -> str:
 
 
 def element_ids(path: Path) -> frozenset[str]:
-    """The ids of drawn elements: the places a step can target, show or hide."""
+    """The ids of drawn elements: the places a step can target, show or hide.
+
+    Kept per file and mtime: the loader asks once per step, and many steps share a screen.
+    """
+    return _element_ids(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def _element_ids(path: Path, mtime_ns: int) -> frozenset[str]:
     found: set[str] = set()
 
     def walk(element: ET.Element) -> None:
@@ -57,7 +70,7 @@ def element_ids(path: Path) -> frozenset[str]:
         for child in element:
             walk(child)
 
-    walk(_root(path))
+    walk(_read(path))  # not _root: the loader needs no copy of the bytes
     return frozenset(found)
 
 

@@ -1,0 +1,254 @@
+"""The lesson cache: reused while nothing changed, rebuilt when anything did, never in the way.
+
+Every test works on a copy of the fixture lessons under tmp_path. A spy on the loader counts
+how many lesson files were read, so "the cache was used" is seen, not assumed. Files are
+changed with a new mtime set by os.utime, never by waiting.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from oefenplek import i18n, paths
+from oefenplek.core.lessons import catalog as catalog_module
+from oefenplek.core.lessons import load_catalog, loader
+from oefenplek.core.lessons.model import Catalog, Lesson, Problem
+from oefenplek.core.lessons.stamps import Seen
+
+from ..conftest import FIXTURES
+
+
+class Spy:
+    """Counts the lessons the loader reads, around the real loader."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reads = 0
+        real = loader.load_lesson
+
+        def counting(folder: Path, root: Path | None = None,
+                     seen: Seen | None = None) -> tuple[Lesson | None, list[Problem]]:
+            self.reads += 1
+            return real(folder, root, seen)
+
+        monkeypatch.setattr(catalog_module, "load_lesson", counting)
+
+
+@pytest.fixture
+def spy(monkeypatch: pytest.MonkeyPatch) -> Spy:
+    return Spy(monkeypatch)
+
+
+@pytest.fixture
+def roots(tmp_path: Path) -> list[Path]:
+    """A copy of the good fixture lessons and of the broken ones (so there are problems too)."""
+    good, broken = tmp_path / "lessons", tmp_path / "broken"
+    shutil.copytree(FIXTURES / "lessons", good)
+    shutil.copytree(FIXTURES / "broken", broken)
+    return [good, broken]
+
+
+@pytest.fixture
+def cache_file(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "lessons-cache.json"
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    """Change a file's text and move its mtime a second on, as an editor would."""
+    before = file.stat()
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+
+
+def warmed(roots: list[Path], cache_file: Path, spy: Spy) -> Catalog:
+    """Load once so the cache file exists, and check it was really read from the lessons."""
+    cache_file.parent.mkdir(exist_ok=True)
+    catalog = load_catalog(roots, cache_file=cache_file)
+    assert cache_file.is_file()
+    assert spy.reads == 5  # 2 good lessons + 3 broken ones
+    spy.reads = 0
+    return catalog
+
+
+def test_a_second_load_uses_the_cache_and_gives_the_same_catalog(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    first = warmed(roots, cache_file, spy)
+    second = load_catalog(roots, cache_file=cache_file)
+    assert spy.reads == 0
+    assert second == first == load_catalog(roots)
+    assert list(second.lessons) == list(first.lessons)
+    assert second.problems == first.problems and second.errors  # problems are kept too
+    step = second.lessons["proef-les"].steps[1]
+    assert step.screen == (roots[0] / "_screens" / "tablet.svg").resolve()
+    assert step.target == "app-instellingen"
+
+
+def test_without_a_cache_file_every_load_reads_the_lessons(
+        roots: list[Path], spy: Spy, tmp_path: Path) -> None:
+    load_catalog(roots)
+    load_catalog(roots)
+    assert spy.reads == 10
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "lessons"]
+
+
+def test_the_cache_is_written_whole_and_for_its_user_only(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    warmed(roots, cache_file, spy)
+    assert [p.name for p in cache_file.parent.iterdir()] == [cache_file.name]  # no temp file
+    assert json.loads(cache_file.read_text(encoding="utf-8"))["magic"]
+    if os.name == "posix":
+        assert cache_file.stat().st_mode & 0o077 == 0
+
+
+def test_a_touched_lesson_file_is_read_again(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    warmed(roots, cache_file, spy)
+    toml = roots[0] / "tweede-les" / "lesson.toml"
+    before = toml.stat()
+    os.utime(toml, ns=(before.st_atime_ns, before.st_mtime_ns + 1))
+    load_catalog(roots, cache_file=cache_file)
+    assert spy.reads == 5
+
+
+def test_a_changed_lesson_shows_its_change(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    warmed(roots, cache_file, spy)
+    edit(roots[0] / "tweede-les" / "lesson.toml", 'title = "Tweede les"', 'title = "Les twee"')
+    assert load_catalog(roots, cache_file=cache_file).lessons["tweede-les"].title == "Les twee"
+    spy.reads = 0
+    assert load_catalog(roots, cache_file=cache_file).lessons["tweede-les"].title == "Les twee"
+    assert spy.reads == 0  # and the new catalog is cached in its turn
+
+
+def test_a_changed_screen_is_checked_again(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    assert "tweede-les" in warmed(roots, cache_file, spy).lessons
+    edit(roots[0] / "_screens" / "tablet.svg", 'id="app-camera"', 'id="app-foto"')
+    catalog = load_catalog(roots, cache_file=cache_file)
+    assert "tweede-les" not in catalog.lessons  # its target is gone from the drawing
+    assert ("tweede-les", "target") in {(p.file.parent.name, p.key) for p in catalog.errors}
+
+
+def test_a_changed_themes_file_is_read_again(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    warmed(roots, cache_file, spy)
+    edit(roots[0] / "themes.toml", 'title = "Internet en wifi"', 'title = "Wifi"')
+    theme = load_catalog(roots, cache_file=cache_file).theme("internet")
+    assert theme is not None and theme.title == "Wifi"
+
+
+def test_a_new_lesson_folder_is_found(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    warmed(roots, cache_file, spy)
+    new = roots[0] / "derde-les"
+    new.mkdir()
+    (new / "lesson.toml").write_text(
+        (roots[0] / "tweede-les" / "lesson.toml").read_text(encoding="utf-8")
+        .replace('id = "tweede-les"', 'id = "derde-les"'), encoding="utf-8")
+    assert "derde-les" in load_catalog(roots, cache_file=cache_file).lessons
+
+
+def test_a_folder_that_gets_its_lesson_file_later_is_found(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    new = roots[0] / "derde-les"
+    new.mkdir()
+    warmed(roots, cache_file, spy)
+    shutil.copy(roots[0] / "tweede-les" / "lesson.toml", new / "lesson.toml")
+    edit(new / "lesson.toml", 'id = "tweede-les"', 'id = "derde-les"')
+    assert "derde-les" in load_catalog(roots, cache_file=cache_file).lessons
+
+
+def test_a_removed_lesson_folder_is_gone(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    assert "tweede-les" in warmed(roots, cache_file, spy).lessons
+    shutil.rmtree(roots[0] / "tweede-les")
+    catalog = load_catalog(roots, cache_file=cache_file)
+    assert "tweede-les" not in catalog.lessons
+    assert "proef-les" in catalog.lessons
+
+
+def test_a_missing_picture_that_appears_lets_the_lesson_load(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    lesson = roots[0] / "tweede-les" / "lesson.toml"
+    edit(lesson, 'text = "Welkom terug."', 'text = "Welkom terug."\npicture = "foto.svg"')
+    assert "tweede-les" not in warmed(roots, cache_file, spy).lessons
+    shutil.copy(roots[0] / "_screens" / "tablet.svg", lesson.parent / "foto.svg")
+    assert "tweede-les" in load_catalog(roots, cache_file=cache_file).lessons
+
+
+def test_another_language_rebuilds_the_problem_texts(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    dutch = warmed(roots, cache_file, spy)
+    try:
+        i18n.set_language("en")
+        english = load_catalog(roots, cache_file=cache_file)
+        assert spy.reads == 5
+        assert english.problems == load_catalog(roots).problems
+    finally:
+        i18n.set_language("nl")
+    assert [p.message for p in english.problems] != [p.message for p in dutch.problems]
+
+
+def test_other_roots_do_not_share_a_cache(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    warmed(roots, cache_file, spy)
+    only_good = load_catalog(roots[:1], cache_file=cache_file)
+    assert spy.reads == 2
+    assert only_good.errors == []
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda data: b"\x00\xff garbage \x89PNG", id="garbage"),
+    pytest.param(lambda data: b"", id="empty"),
+    pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+    pytest.param(lambda data: b'["a", "list"]', id="foreign-json"),
+    pytest.param(lambda data: data.replace(b'"Tweede les"', b'7'), id="wrong-type"),
+    pytest.param(lambda data: data.replace(b'"catalog":[', b'"catalog":[[],'), id="extra-value"),
+    pytest.param(lambda data: data.replace(b'"files":{', b'"files":{"x":"y",'), id="bad-stamp"),
+    pytest.param(lambda data: b"[" * 100_000, id="deeply-nested"),
+])
+def test_a_damaged_cache_is_rebuilt_without_error(
+        roots: list[Path], cache_file: Path, spy: Spy,
+        damage: Callable[[bytes], bytes]) -> None:
+    good = warmed(roots, cache_file, spy)
+    damaged = damage(cache_file.read_bytes())
+    assert damaged != cache_file.read_bytes()
+    cache_file.write_bytes(damaged)
+    assert load_catalog(roots, cache_file=cache_file) == good
+    assert spy.reads == 5
+    spy.reads = 0
+    assert load_catalog(roots, cache_file=cache_file) == good  # and the file is good again
+    assert spy.reads == 0
+
+
+@pytest.mark.parametrize("where", ["parent-is-a-file", "is-a-folder", "no-parent"])
+def test_a_cache_that_cannot_be_written_does_not_stop_the_start(
+        roots: list[Path], tmp_path: Path, spy: Spy, where: str) -> None:
+    blocker = tmp_path / "blocker"
+    if where == "parent-is-a-file":
+        blocker.write_text("not a folder", encoding="utf-8")
+        cache_file = blocker / "lessons-cache.json"
+    elif where == "is-a-folder":
+        blocker.mkdir()
+        cache_file = blocker
+    else:
+        cache_file = tmp_path / "gone" / "lessons-cache.json"
+    catalog = load_catalog(roots, cache_file=cache_file)
+    assert catalog == load_catalog(roots)
+    assert set(catalog.lessons) == {"proef-les", "tweede-les"}
+    assert not [p for p in tmp_path.rglob("*.tmp")]  # no temporary file is left behind
+
+
+def test_the_real_lessons_survive_the_cache(tmp_path: Path) -> None:
+    roots = [paths.lessons_dir()]
+    cache_file = tmp_path / "lessons-cache.json"
+    fresh = load_catalog(roots, cache_file=cache_file)
+    assert load_catalog(roots, cache_file=cache_file) == fresh == load_catalog(roots)
+    assert len(fresh.lessons) > 2
