@@ -9,8 +9,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+# reportlab ships no type hints and types-reportlab is not a dev dependency: import-untyped.
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 
 from oefenplek import paths
 

@@ -8,7 +8,7 @@ and as a plain string cell in XLSX.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -59,15 +59,17 @@ def write_csv(report: Report, location: str, target: Path, for_funder: bool = Fa
 
 def write_xlsx(report: Report, location: str, target: Path, for_funder: bool = False,
                progress: Progress | None = None) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    # openpyxl ships no type hints and types-openpyxl is not a dev dependency.
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     sections = report.sections(for_funder)
     book = Workbook()
     book.remove(book.active)
     for done, section in enumerate(sections, start=1):
         sheet = book.create_sheet(_sheet_title(section.title))
-        rows = [*_heading(location, report), [section.title], section.header, *section.rows]
+        rows: list[Sequence[object]] = [*_heading(location, report), [section.title],
+                                        section.header, *section.rows]
         for row in rows:
             sheet.append([None] * len(row))
             for column, value in enumerate(row, start=1):
@@ -90,13 +92,22 @@ def _sheet_title(title: str) -> str:
 
 def write_pdf(report: Report, location: str, target: Path, for_funder: bool = False,
               progress: Progress | None = None, logo: Path | None = None) -> None:
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
-    from reportlab.graphics.shapes import Drawing
-    from reportlab.lib.colors import HexColor
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    # reportlab ships no type hints and types-reportlab is not a dev dependency.
+    from reportlab.graphics.charts.barcharts import (  # type: ignore[import-untyped]
+        VerticalBarChart,
+    )
+    from reportlab.graphics.shapes import Drawing  # type: ignore[import-untyped]
+    from reportlab.lib.colors import HexColor  # type: ignore[import-untyped]
+    from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+    from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+    from reportlab.lib.units import cm  # type: ignore[import-untyped]
+    from reportlab.platypus import (  # type: ignore[import-untyped]
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     from oefenplek.documents.fonts import register_fonts
 
