@@ -3,62 +3,39 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
+from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
-from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
 
-class BatchScreen(QWidget):
+class BatchScreen(StaffScreen):
     lesson_changed = Signal(str)
     print_requested = Signal(str, list)  # lesson id, learner ids
     save_requested = Signal(str, list)
-    back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        title = QLabel(_("Certificates for a group"))
-        title.setProperty("role", "title")
+        super().__init__(_("Certificates for a group"), _("Back"), parent=parent)
         self.lesson = QComboBox()
         self.lesson.setAccessibleName(_("Lesson"))
         self.lesson.setMinimumHeight(56)
         self.lesson.currentIndexChanged.connect(
             lambda _i: self.lesson_changed.emit(self.lesson.currentData() or ""))
-        self.people_host = QWidget()
-        self.people = QVBoxLayout(self.people_host)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Lesson:")))
+        row.addWidget(self.lesson, 1)
+        self.top.addLayout(row)
+        self.top.addWidget(QLabel(_("Learners who finished it:")))
+        self.people_host, self.people = self.content_host, self.content
+        self.people.addStretch(1)  # the names go above it
         self.checks: dict[str, QCheckBox] = {}
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.back_button = BigButton(_("Back"), "back")
-        self.back_button.clicked.connect(self.back.emit)
         self.save = BigButton(_("Save as PDF"), "check")
         self.save.clicked.connect(lambda: self.save_requested.emit(*self._choice()))
         self.print = BigButton(_("Print"), "print", role="primary")
         self.print.clicked.connect(lambda: self.print_requested.emit(*self._choice()))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
-        layout.addWidget(title)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(_("Lesson:")))
-        row.addWidget(self.lesson, 1)
-        layout.addLayout(row)
-        layout.addWidget(QLabel(_("Learners who finished it:")))
-        layout.addWidget(scroll_area(self.people_host), 1)
-        layout.addWidget(self.status)
-        footer = QHBoxLayout()
-        footer.addWidget(self.back_button)
-        footer.addStretch(1)
-        footer.addWidget(self.save)
-        footer.addWidget(self.print)
-        layout.addLayout(footer)
+        self.footer.addWidget(self.save)
+        self.footer.addWidget(self.print)
 
     def show_lessons(self, lessons: list[tuple[str, str]]) -> None:
         self.lesson.blockSignals(True)
@@ -79,7 +56,7 @@ class BatchScreen(QWidget):
             check = QCheckBox(name)
             check.setChecked(True)
             check.setMinimumHeight(48)
-            self.people.addWidget(check)
+            self.people.insertWidget(self.people.count() - 1, check)
             self.checks[learner_id] = check
         has_people = bool(people)
         self.print.setEnabled(has_people)
@@ -89,6 +66,3 @@ class BatchScreen(QWidget):
     def _choice(self) -> tuple[str, list[str]]:
         chosen = [i for i, check in self.checks.items() if check.isChecked()]
         return self.lesson.currentData() or "", chosen
-
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)

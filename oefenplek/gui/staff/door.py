@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from oefenplek.core.staff import StaffMember
+from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
 
@@ -27,7 +28,7 @@ def pin_field(name: str) -> QLineEdit:
     return field
 
 
-class StaffDoor(QWidget):
+class StaffDoor(StaffScreen):
     """Emits what the person typed; the staff controller checks it and says what happened."""
 
     first_run = Signal(str, str, str, str)  # location, name, pin, pin again
@@ -35,15 +36,11 @@ class StaffDoor(QWidget):
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
+        super().__init__(back_text=_("Back to the learners"), parent=parent)
+        self.back.connect(self.closed.emit)
         self.pages = QStackedWidget()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = self.status  # what went wrong, big enough to be noticed
         self.message.setProperty("role", "instruction")
-        self.back = BigButton(_("Back to the learners"), "back")
-        self.back.clicked.connect(self.closed.emit)
 
         wizard = QWidget()
         form = QFormLayout(wizard)
@@ -83,16 +80,8 @@ class StaffDoor(QWidget):
 
         self.pages.addWidget(wizard)
         self.pages.addWidget(login)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(18)
-        layout.addWidget(self.title)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.message)
-        footer = QHBoxLayout()
-        footer.addWidget(self.back)
-        footer.addStretch(1)
-        layout.addLayout(footer)
+        self.content.addWidget(self.pages)
+        self.content.addStretch(1)
 
     def show_wizard(self) -> None:
         self.title.setText(_("Welcome! Set up this practice spot."))
@@ -108,6 +97,7 @@ class StaffDoor(QWidget):
         for button in self.name_buttons.values():
             self.name_group.removeButton(button)
             self.names.removeWidget(button)
+            button.hide()  # gone at once, not when Qt gets round to deleting it
             button.deleteLater()
         self.name_buttons = {}
         for member in staff:
@@ -130,4 +120,4 @@ class StaffDoor(QWidget):
         self.pin.clear()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
+        self.show_status(text)

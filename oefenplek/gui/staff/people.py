@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Sequence
 
-from oefenplek.core.staff import COORDINATOR, VOLUNTEER, StaffMember
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from oefenplek.core.staff import COORDINATOR, VOLUNTEER
+from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.staff.door import pin_field
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
+from oefenplek.views.coordinator import TeamRow
+
+PIN_WIDTH = 170
 
 
-class PeopleScreen(QWidget):
+class PeopleScreen(StaffScreen):
     add = Signal(str, str, str, str)  # name, role, pin, pin again
     remove = Signal(str)
     reset_pin = Signal(str, str, str)  # staff id, pin, pin again
-    back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        title = QLabel(_("Volunteers and coordinators"))
-        title.setProperty("role", "title")
-        self.rows = QVBoxLayout()
+        super().__init__(_("Volunteers and coordinators"), _("Back"), parent=parent)
+        self.rows = self.content
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setAccessibleName(_("Name"))
@@ -47,52 +42,37 @@ class PeopleScreen(QWidget):
         self.add_button.clicked.connect(lambda: self.add.emit(
             self.name.text(), self.role.currentData(), self.pin.text(), self.pin_again.text()))
         form.addRow(self.add_button)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        back = BigButton(_("Back"), "back")
-        back.clicked.connect(self.back.emit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
-        layout.addWidget(title)
-        layout.addLayout(self.rows)
-        layout.addWidget(QLabel(_("Add someone:")))
-        layout.addLayout(form)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        footer = QHBoxLayout()
-        footer.addWidget(back)
-        footer.addStretch(1)
-        layout.addLayout(footer)
+        self.content.addWidget(QLabel(_("Add someone:")))
+        self.content.addLayout(form)
+        self.content.addStretch(1)
         self.row_widgets: dict[str, QWidget] = {}
 
-    def show_people(self, people: list[StaffMember], me: str) -> None:
+    def show_people(self, rows: Sequence[TeamRow]) -> None:
+        """One line per person, above the form to add someone."""
         for widget in self.row_widgets.values():
             self.rows.removeWidget(widget)
             widget.hide()
             widget.deleteLater()
         self.row_widgets = {}
-        for member in people:
+        for index, person in enumerate(rows):
             row = QWidget()
             line = QHBoxLayout(row)
-            role = _("Coordinator") if member.is_coordinator else _("Volunteer")
-            line.addWidget(QLabel(f"{member.name} — {role}"), 1)
-            new_pin = pin_field(_("New PIN for {name}").format(name=member.name))
+            line.addWidget(QLabel(person.text), 1)
+            new_pin = pin_field(_("New PIN for {name}").format(name=person.name))
             again = pin_field(_("New PIN again"))
-            line.addWidget(new_pin)
-            line.addWidget(again)
+            for field in (new_pin, again):
+                field.setMaximumWidth(PIN_WIDTH)  # 8 digits: the buttons keep their words
+                line.addWidget(field)
             reset = BigButton(_("New PIN"), "lock")
-            reset.clicked.connect(lambda _c=False, i=member.id, p=new_pin, a=again:
+            reset.clicked.connect(lambda _c=False, i=person.staff_id, p=new_pin, a=again:
                                   self.reset_pin.emit(i, p.text(), a.text()))
             line.addWidget(reset)
-            if member.id != me:
+            if person.removable:
                 remove = BigButton(_("Remove"), "close")
-                remove.setAccessibleName(_("Remove {name}").format(name=member.name))
-                remove.clicked.connect(lambda _c=False, i=member.id: self.remove.emit(i))
+                remove.setAccessibleName(_("Remove {name}").format(name=person.name))
+                remove.clicked.connect(lambda _c=False, i=person.staff_id: self.remove.emit(i))
                 line.addWidget(remove)
-            self.rows.addWidget(row)
-            self.row_widgets[member.id] = row
+            self.rows.insertWidget(index, row)  # above the form
+            self.row_widgets[person.staff_id] = row
         for field in (self.name, self.pin, self.pin_again):
             field.clear()
-
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)

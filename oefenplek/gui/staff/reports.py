@@ -12,15 +12,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from oefenplek.core.reports import Period, Report
 from oefenplek.gui import theme
+from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
-from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _, format_number
+from oefenplek.views.reports import period_choices, year_to_date
 
 
 class Bars(QWidget):
@@ -63,27 +63,19 @@ class Bars(QWidget):
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
 
 
-class ReportsScreen(QWidget):
+class ReportsScreen(StaffScreen):
+    """The period buttons are made by `set_today`, each time the screen is opened: an app
+    left running over the turn of a month then still offers the right months."""
+
     period_chosen = Signal(object)  # Period
     export = Signal(str, bool)  # "csv" / "xlsx" / "pdf", for the funder
-    back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        title = QLabel(_("Reports"))
-        title.setProperty("role", "title")
-        today = date.today()
-        choices = QHBoxLayout()
-        for text, period in ((_("This month"), Period.month(today)),
-                             (_("Last month"), Period.month(today.replace(day=1).fromordinal(
-                                 today.replace(day=1).toordinal() - 1))),
-                             (_("This quarter"), Period.quarter(today)),
-                             (_("This year"), Period.year(today))):
-            button = BigButton(text, "")
-            button.clicked.connect(lambda _c=False, p=period: self.period_chosen.emit(p))
-            choices.addWidget(button)
-        self.start = QDateEdit(QDate(today.year, 1, 1))
-        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        super().__init__(_("Reports"), _("Back"), parent=parent)
+        self.choices = QHBoxLayout()
+        self.period_buttons: list[BigButton] = []
+        self.start = QDateEdit()
+        self.end = QDateEdit()
         for field, name in ((self.start, _("From")), (self.end, _("To"))):
             field.setCalendarPopup(True)
             field.setDisplayFormat("d-M-yyyy")
@@ -91,7 +83,7 @@ class ReportsScreen(QWidget):
             field.setMinimumHeight(56)
         custom = BigButton(_("Show"), "check")
         custom.clicked.connect(lambda: self.period_chosen.emit(
-            Period(self.start.date().toPython(), self.end.date().toPython())))
+            Period(_day(self.start.date()), _day(self.end.date()))))
         span = QHBoxLayout()
         span.addWidget(QLabel(_("From")))
         span.addWidget(self.start)
@@ -99,13 +91,14 @@ class ReportsScreen(QWidget):
         span.addWidget(self.end)
         span.addWidget(custom)
         span.addStretch(1)
+        self.top.addLayout(self.choices)
+        self.top.addLayout(span)
         self.period_label = QLabel()
         self.period_label.setProperty("role", "instruction")
         self.totals = QGridLayout()
         self.months = Bars()
         self.themes = Bars()
-        figures = QWidget()
-        column = QVBoxLayout(figures)
+        column = self.content
         column.addWidget(self.period_label)
         column.addLayout(self.totals)
         column.addWidget(QLabel(_("Visits per month")))
@@ -115,33 +108,35 @@ class ReportsScreen(QWidget):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setAccessibleName(_("Progress of the export"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        exports = QHBoxLayout()
+        self.below.addWidget(self.progress)
         self.export_buttons: list[BigButton] = []
         for kind in ("csv", "xlsx", "pdf"):
             button = BigButton(kind.upper(), "check", description=_("Save the report"))
             button.clicked.connect(lambda _c=False, k=kind: self.export.emit(k, False))
-            exports.addWidget(button)
             self.export_buttons.append(button)
         funder = BigButton(_("For the funder (XLSX, no names)"), "check")
         funder.clicked.connect(lambda: self.export.emit("xlsx", True))
-        exports.addWidget(funder)
         self.export_buttons.append(funder)
-        exports.addStretch(1)
-        back = BigButton(_("Back"), "back")
-        back.clicked.connect(self.back.emit)
-        exports.addWidget(back)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
-        layout.addWidget(title)
-        layout.addLayout(choices)
-        layout.addLayout(span)
-        layout.addWidget(scroll_area(figures), 1)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addLayout(exports)
+        for button in self.export_buttons:
+            self.footer.addWidget(button)
         self.total_labels: dict[str, QLabel] = {}
+
+    def set_today(self, day: date) -> None:
+        """Make the period buttons (this month, last month, …) and the From–to fields for
+        the day the screen is opened on."""
+        for button in self.period_buttons:
+            self.choices.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.period_buttons = []
+        for choice in period_choices(day):
+            button = BigButton(choice.label, "")
+            button.clicked.connect(lambda _c=False, p=choice.period: self.period_chosen.emit(p))
+            self.choices.addWidget(button)
+            self.period_buttons.append(button)
+        span = year_to_date(day)
+        self.start.setDate(QDate(span.start.year, span.start.month, span.start.day))
+        self.end.setDate(QDate(span.end.year, span.end.month, span.end.day))
 
     def show_report(self, report: Report) -> None:
         self.period_label.setText(report.period.label)
@@ -168,5 +163,6 @@ class ReportsScreen(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from oefenplek.core.extra_fields import EXTRA_FIELDS
+from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
+from oefenplek.views.coordinator import ThemeChoice
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(StaffScreen):
     save = Signal(str, list, bool, list)  # name, themes, read aloud by itself, extra fields
     choose_logo = Signal()
     remove_logo = Signal()
-    back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        title = QLabel(_("Settings of this location"))
-        title.setProperty("role", "title")
+        super().__init__(_("Settings of this location"), _("Back"), parent=parent)
         self.location = QLineEdit()
         self.location.setAccessibleName(_("Name of this location"))
         self.themes_box = QVBoxLayout()
@@ -49,34 +49,27 @@ class SettingsScreen(QWidget):
         remove.clicked.connect(self.remove_logo.emit)
         logo_row.addWidget(choose)
         logo_row.addWidget(remove)
-        self.status = QLabel()
         save = BigButton(_("Save"), "check", role="primary")
         save.clicked.connect(self._save)
-        back = BigButton(_("Back"), "back")
-        back.clicked.connect(self.back.emit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
-        layout.addWidget(title)
+        layout = self.content
         layout.addWidget(QLabel(_("Name of this location (on certificates and reports)")))
         layout.addWidget(self.location)
         layout.addWidget(QLabel(_("Themes learners can choose:")))
         layout.addLayout(self.themes_box)
         layout.addWidget(self.auto_read)
         layout.addLayout(logo_row)
-        layout.addWidget(QLabel(_("Extra questions about learners, for the funder "
-                                  "(all are off unless you switch them on):")))
+        extra_title = QLabel(_("Extra questions about learners, for the funder "
+                               "(all are off unless you switch them on):"))
+        extra_title.setWordWrap(True)
+        layout.addWidget(extra_title)
         layout.addLayout(extra_box)
-        layout.addWidget(self.status)
         layout.addStretch(1)
-        footer = QHBoxLayout()
-        footer.addWidget(back)
-        footer.addStretch(1)
-        footer.addWidget(save)
-        layout.addLayout(footer)
+        self.footer.addWidget(save)
         self.theme_checks: dict[str, QCheckBox] = {}
 
-    def show_settings(self, location: str, themes: list[tuple[str, str, bool]],
+    def show_settings(self, location: str, themes: Sequence[ThemeChoice],
                       auto_read: bool, extra_on: set[str], logo: str) -> None:
+        """`themes` from `theme_choices(...)` ((id, title, offered) tuples fit as well)."""
         self.location.setText(location)
         for key, check in self.extra_checks.items():
             check.setChecked(key in extra_on)
@@ -103,5 +96,3 @@ class SettingsScreen(QWidget):
         extra = [key for key, check in self.extra_checks.items() if check.isChecked()]
         self.save.emit(self.location.text(), offered, self.auto_read.isChecked(), extra)
 
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from oefenplek import paths
 from oefenplek.gui.icons import file_pixmap
+from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.gui.widgets.flow import flow_row
-from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
+from oefenplek.views.staff import TodayRow
+
+__all__ = ["TodayRow", "TodayScreen"]  # the views' row, where it was
 
 
-@dataclass(frozen=True)
-class TodayRow:
-    learner_id: str
-    name: str
-    avatar: str
-    where: str  # "Wifi op een Android-tablet, stap 4" or "Niet bezig met een les"
-    help_text: str  # "Vraagt hulp (5 minuten)" or ""
-    help_request_id: str | None
-    done_text: str  # "Klaar vandaag: ..." or ""
-    visit_open: bool = False
-
-
-class TodayScreen(QWidget):
+class TodayScreen(StaffScreen):
     open_learner = Signal(str)
     help_handled = Signal(str)
     end_visit = Signal(str)
@@ -41,21 +30,17 @@ class TodayScreen(QWidget):
     manage_reports = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel(_("Today"))
-        self.title.setProperty("role", "title")
+        super().__init__(_("Today"), _("Close"), "lock", _("Close the staff area"),
+                         back_in_header=True, parent=parent)
+        self.close_button = self.back_button
+        self.back.connect(self.leave.emit)
         self.who = QLabel()
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch(1)
-        header.addWidget(self.who)
-        self.close_button = BigButton(_("Close"), "lock", description=_("Close the staff area"))
-        self.close_button.clicked.connect(self.leave.emit)
-        header.addWidget(self.close_button)
-        self.rows_host = QWidget()
-        self.rows = QVBoxLayout(self.rows_host)
+        self.add_to_header(self.who)
+        self.rows_host, self.rows = self.content_host, self.content
         self.rows.setSpacing(12)
         self.empty = QLabel(_("Nobody has come in today yet."))
+        self.rows.addWidget(self.empty)
+        self.rows.addStretch(1)  # cards go above it
         visit_row = QHBoxLayout()
         visit_row.addWidget(QLabel(_("Visit without the computer:")))
         self.visit_learner = QComboBox()
@@ -66,11 +51,7 @@ class TodayScreen(QWidget):
         self.visit.clicked.connect(
             lambda: self.start_visit.emit(self.visit_learner.currentData() or ""))
         visit_row.addWidget(self.visit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
-        layout.addLayout(header)
-        layout.addWidget(scroll_area(self.rows_host), 1)
-        layout.addLayout(visit_row)
+        self.below.addLayout(visit_row)
         self.batch = BigButton(_("Certificates for a group"), "star")
         self.batch.clicked.connect(self.batch_requested.emit)
         footer_host, footer = flow_row()  # wraps rather than cutting labels off
@@ -87,34 +68,37 @@ class TodayScreen(QWidget):
         for button in (self.learners_button, self.people_button, self.reports_button,
                        self.settings_button):
             footer.addWidget(button)
-        layout.addWidget(footer_host)
+        self.footer.addWidget(footer_host, 1)
         self.cards: dict[str, QFrame] = {}
 
     def show_today(self, who: str, rows: list[TodayRow], learners: list[tuple[str, str]],
                    coordinator: bool = False) -> None:
+        """Everything, when the overview opens: who is signed in, the cards, the learners
+        a visit can be started for, and the coordinator's buttons."""
         self.who.setText(who)
         for button in (self.learners_button, self.people_button, self.reports_button,
                        self.settings_button):
             button.setVisible(coordinator)
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-        self.cards = {}
-        self.rows.addWidget(self.empty)
-        self.empty.setVisible(not rows)
-        for row in rows:
-            card = self._card(row)
-            self.rows.addWidget(card)
-            self.cards[row.learner_id] = card
-        self.rows.addStretch(1)
+        self.show_rows(rows)
         current = self.visit_learner.currentData()
         self.visit_learner.clear()
         for learner_id, name in learners:
             self.visit_learner.addItem(name, learner_id)
         if current:
             self.visit_learner.setCurrentIndex(max(0, self.visit_learner.findData(current)))
+
+    def show_rows(self, rows: list[TodayRow]) -> None:
+        """Only the cards: what the 15-second refresh changes."""
+        for card in self.cards.values():
+            self.rows.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        self.cards = {}
+        self.empty.setVisible(not rows)
+        for row in rows:
+            card = self._card(row)
+            self.rows.insertWidget(self.rows.count() - 1, card)  # above the stretch
+            self.cards[row.learner_id] = card
 
     def _card(self, row: TodayRow) -> QFrame:
         card = QFrame()
