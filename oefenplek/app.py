@@ -5,16 +5,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from oefenplek import paths
 from oefenplek.core.lessons import Catalog, load_catalog
 from oefenplek.i18n import _
 from oefenplek.notices import tell_coordinator
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from oefenplek.gui.main_window import MainWindow
+    from oefenplek.gui.services import Services
+    from oefenplek.storage.db import Database
+    from oefenplek.storage.repository import Repository
+
 
 def load_lessons() -> Catalog:
-    return load_catalog([paths.lessons_dir(), *paths.extra_lesson_dirs()])
+    """The app's lessons and the location's own, checked once and cached until a file
+    changes (`oefenplek lessons check` always reads them afresh)."""
+    return load_catalog([paths.lessons_dir(), *paths.extra_lesson_dirs()],
+                        cache_file=paths.data_dir() / "lessons-cache.json")
 
 
 def report_left_out(catalog: Catalog) -> None:
@@ -47,51 +61,79 @@ def report_speech(speaker: object) -> None:
 
 @dataclass
 class Running:
-    """The parts of a running app, for the GUI tests to reach."""
+    """The parts of a running app: the window, what the controllers share, the controllers."""
 
-    window: object
-    controller: object
-    repository: object
-    database: object
-    catalog: Catalog
+    window: MainWindow
+    services: Services
+    controllers: list[QObject]
+
+    @property
+    def repository(self) -> Repository:
+        return self.services.repository
+
+    @property
+    def database(self) -> Database:
+        return self.services.database
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.services.catalog
 
 
-def build(catalog: Catalog | None = None) -> Running:
-    """Open the database and build the window on the learner picker. Needs a QApplication."""
+def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None = None,
+          window: MainWindow | None = None) -> Running:
+    """Open the database, make the services and the sibling controllers, and show the
+    learner picker. Needs a QApplication. Used by `oefenplek` and by the GUI tests.
+
+    `window` is one already on screen with the picker (see `gui.start`); it is completed.
+    """
+    from oefenplek.gui.certificate_controller import CertificateController
     from oefenplek.gui.controller import LearnerController
+    from oefenplek.gui.events import Events
     from oefenplek.gui.main_window import MainWindow
+    from oefenplek.gui.operations import Operations
+    from oefenplek.gui.services import Services, utc_now
     from oefenplek.gui.speech import Speaker
+    from oefenplek.gui.staff.batch_controller import BatchController
+    from oefenplek.gui.staff.controller import StaffController
+    from oefenplek.gui.staff.coordinator import CoordinatorController
+    from oefenplek.gui.staff.report_controller import ReportController
     from oefenplek.storage.db import Database, database_url
+    from oefenplek.storage.learner_admin import LearnerAdmin
     from oefenplek.storage.repository import Repository
+    from oefenplek.storage.settings import Settings
+    from oefenplek.storage.staff_repository import StaffRepository
 
     catalog = catalog or load_lessons()
     database = Database(database_url(paths.database_path()))
     repository = Repository(database)
-    window = MainWindow()
+    window = window or MainWindow()
+    window.complete()
     speaker = Speaker(window)
     report_speech(speaker)
-    controller = LearnerController(window, repository, catalog, speaker)
-    controller.show_picker()
-    return Running(window, controller, repository, database, catalog)
+    data_dir = paths.data_dir()
+    services = Services(
+        database=database, repository=repository,
+        staff=StaffRepository(database, repository), admin=LearnerAdmin(repository),
+        settings=Settings(repository), catalog=catalog, speaker=speaker,
+        ops=Operations(data_dir), events=Events(window), data_dir=data_dir,
+        clock=clock or utc_now)
+    learner = LearnerController(window, services)
+    controllers: list[QObject] = [
+        learner, StaffController(window, services), CoordinatorController(window, services),
+        ReportController(window, services), BatchController(window, services),
+        CertificateController(window, services)]
+    learner.show_picker()
+    return Running(window, services, controllers)
 
 
 def run_gui(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    """Open the window on the embedded (or the location's) database; the exit code."""
+    from oefenplek.gui.start import run_window
 
-    from oefenplek.gui import theme
-    from oefenplek.storage.db import StorageError
+    def build_on(window: MainWindow) -> Running:
+        catalog = load_lessons()
+        report_left_out(catalog)
+        return build(catalog, window=window)
 
-    app = QApplication(argv)
-    app.setApplicationName("oefenplek")
-    app.setStyleSheet(theme.stylesheet())
-    catalog = load_lessons()
-    report_left_out(catalog)
-    try:
-        running = build(catalog)
-    except StorageError as error:
-        QMessageBox.critical(None, "oefenplek", str(error))
-        return 2
-    running.window.show()  # type: ignore[attr-defined]
-    code = app.exec()
-    running.database.close()  # type: ignore[attr-defined]
-    return int(code)
+    return run_window(argv, build_on, paths.database_path())

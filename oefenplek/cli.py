@@ -5,18 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from oefenplek import paths
+from oefenplek import __version__, paths
 from oefenplek.i18n import _, ngettext
-
-
-def app_version() -> str:
-    try:
-        return version("oefenplek")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,7 +16,7 @@ def parser() -> argparse.ArgumentParser:
         prog="oefenplek",
         description=_("Practise digital skills step by step. Without a command the app opens."),
     )
-    top.add_argument("--version", action="version", version=f"oefenplek {app_version()}")
+    top.add_argument("--version", action="version", version=f"oefenplek {__version__}")
     top.add_argument("--self-test", action="store_true",
                      help=_("check that this installation works, then stop"))
     commands = top.add_subparsers(dest="command")

@@ -60,7 +60,8 @@ def check_lessons() -> Result:
 
 def check_database() -> Result:
     from oefenplek.core.engine import Outcome
-    from oefenplek.storage.db import Database, StorageError, current_revision
+    from oefenplek.storage.db import Database, current_revision
+    from oefenplek.storage.errors import StorageError
     from oefenplek.storage.repository import Repository
 
     with tempfile.TemporaryDirectory(prefix="oefenplek-self-test-",
@@ -211,7 +212,7 @@ CHECKS: list[tuple[str, Callable[[], Result]]] = [
 
 def run(out: TextIO | None = None) -> int:
     """Run every check, print one line each; 0 when none failed."""
-    from oefenplek.cli import app_version
+    from oefenplek import __version__
 
     report = None
     if out is None and sys.stdout is None:  # a windowed program: write the report to a file
@@ -223,7 +224,7 @@ def run(out: TextIO | None = None) -> int:
         print(line, file=stream, flush=True)
 
     say(_("oefenplek {version}: program in {program}, data in {data}").format(
-        version=app_version(), program=paths.install_root(), data=paths.data_dir()))
+        version=__version__, program=paths.install_root(), data=paths.data_dir()))
     failed = 0
     for name, check in CHECKS:
         try:

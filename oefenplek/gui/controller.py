@@ -2,38 +2,35 @@
 
 Every answer is stored (committed) before the screen changes, and every move through a
 lesson stores the position, so a learner can stop at any moment and continue days later.
+Every write goes through `services.ops`: when it fails, the screen stays where it was.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from oefenplek.cli import app_version
+from oefenplek import __version__
 from oefenplek.core.certificates import theme_complete
-from oefenplek.core.engine import Feedback, LessonRun
+from oefenplek.core.engine import LessonRun
 from oefenplek.core.learners import Learner, NameProblem, Preferences, check_new_learner
-from oefenplek.core.lessons.model import Catalog, Lesson
+from oefenplek.core.lessons.model import Lesson
 from oefenplek.core.progress import RunRecord, lesson_progress, resume_position
 from oefenplek.gui.look import apply_look
 from oefenplek.gui.main_window import MainWindow
-from oefenplek.gui.safely import run_safely
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.screens.lessons import LessonCard, ThemeCard
-from oefenplek.gui.speech import Speaker
-from oefenplek.storage.repository import Repository
-from oefenplek.storage.settings import AUTO_READ, THEMES_OFFERED, offered_themes
+from oefenplek.gui.services import Services
 
 
 class LearnerController(QObject):
-    def __init__(self, window: MainWindow, repository: Repository, catalog: Catalog,
-                 speaker: Speaker, tell: Callable[[str], None] | None = None) -> None:
+    def __init__(self, window: MainWindow, services: Services) -> None:
         super().__init__(window)
-        self.window, self.repository, self.catalog, self.speaker = (
-            window, repository, catalog, speaker)
-        self.tell = tell or window.show_problem
+        self.window, self.services = window, services
+        self.repository, self.catalog, self.speaker = (
+            services.repository, services.catalog, services.speaker)
+        self.tell = window.show_problem
         self.learner: Learner | None = None
         self.visit_id: str | None = None
         self.run: LessonRun | None = None
@@ -45,14 +42,14 @@ class LearnerController(QObject):
         for screen in w.learner_screens():
             screen.listen_requested.connect(lambda text, s=screen: self.read_aloud(s, text))
             screen.help_requested.connect(self.ask_help)
-            screen.set_speech_available(speaker.available)
-        speaker.word_spoken.connect(self._mark_word)
-        speaker.finished.connect(self._speech_finished)
+            screen.set_speech_available(self.speaker.available)
+        self.speaker.word_spoken.connect(self._mark_word)
+        self.speaker.finished.connect(self._speech_finished)
         w.ask_help.call_volunteer.connect(self.call_volunteer)
         w.ask_help.cancel_help.connect(self.cancel_help)
         w.picker.learner_chosen.connect(self.choose_learner)
         w.picker.new_learner_requested.connect(self.new_learner)
-        w.picker.about_requested.connect(lambda: w.show_about(app_version()))
+        w.picker.about_requested.connect(lambda: w.show_about(__version__))
         w.new_learner.done.connect(self.add_learner)
         w.new_learner.cancelled.connect(self.show_picker)
         w.lessons.lesson_chosen.connect(self.open_lesson)
@@ -63,28 +60,24 @@ class LearnerController(QObject):
         w.player.answered.connect(self.answer)
         w.player.next_requested.connect(self.go_on)
         w.player.back_requested.connect(self.go_back)
-        w.player.stop_requested.connect(self.stop_lesson)
+        w.player.stop_requested.connect(self.show_lessons)
         w.end.lessons_requested.connect(self.show_lessons)
         w.end.next_lesson_requested.connect(self.open_lesson)
+        w.end.certificate_requested.connect(self.certificate)
         w.closing.connect(self.shutdown)
-        from oefenplek.gui.certificate_controller import CertificateController
+        services.events.help_handled.connect(self.help_given)
+        services.events.staff_left.connect(self.show_picker)
 
-        self.certificates = CertificateController(self)
-        from oefenplek.gui.staff.controller import StaffController
-
-        self.staff = StaffController(self)
-
-    def _safely(self, action: Callable[[], None]) -> bool:
-        """Run a storage action; on failure tell the person in plain words and stay put."""
-        return run_safely(action, self.tell)
+    def _write(self, action: object, then: object = None) -> bool:
+        return self.services.ops.run(action, self.tell, then)  # type: ignore[arg-type]
 
     def _show(self, screen: LearnerScreen) -> None:
         self.speaker.stop()
         self.window.show_screen(screen)
 
     # --- read-aloud ---------------------------------------------------------------------
-    def read_aloud(self, screen: LearnerScreen, text: str) -> None:
-        self.speaking_on = screen
+    def read_aloud(self, screen: LearnerScreen | None, text: str) -> None:
+        self.speaking_on = screen  # None: nothing on screen to mark (the feedback)
         self.speaker.say(text)
 
     def _mark_word(self, start: int, length: int) -> None:
@@ -102,33 +95,30 @@ class LearnerController(QObject):
     def call_volunteer(self) -> None:
         run, record = self.run, self.record
         learner_id = self.learner.id if self.learner else None
-        ids: list[str] = []
-        if self._safely(lambda: ids.append(self.repository.ask_help(
-                learner_id, record.id if record else None,
-                run.lesson.id if run else None, run.position if run else None))):
-            self.help_request = ids[0]
-            self._show_help_state()
+        self._write(lambda: self.repository.ask_help(
+            learner_id, record.id if record else None, run.lesson.id if run else None,
+            run.position if run else None), self._help_coming)
+
+    def _help_coming(self, request_id: str | None) -> None:
+        self.help_request = request_id
+        for screen in self.window.learner_screens():
+            screen.set_help_coming(request_id is not None)
 
     def cancel_help(self) -> None:
-        if self.help_request:
-            self._safely(lambda: self.repository.handle_help_request(self.help_request or ""))
-        self.help_request = None
-        self._show_help_state()
+        request = self.help_request
+        if request:
+            self._write(lambda: self.repository.handle_help_request(request),
+                        lambda _done: self._help_coming(None))
 
     def help_given(self, request_id: str) -> None:
         """A volunteer marked this request as handled in their overview."""
         if self.help_request == request_id:
-            self.help_request = None
-            self._show_help_state()
-
-    def _show_help_state(self) -> None:
-        for screen in self.window.learner_screens():
-            screen.set_help_coming(self.help_request is not None)
+            self._help_coming(None)
 
     # --- who is here --------------------------------------------------------------------
     def show_picker(self) -> None:
         apply_look(None)
-        self.window.picker.show_learners(self.repository.learners())
+        self._write(self.repository.learners, self.window.picker.show_learners)
         self._show(self.window.picker)
 
     def new_learner(self) -> None:
@@ -141,35 +131,36 @@ class LearnerController(QObject):
         except NameProblem as problem:
             self.window.new_learner.show_problem(str(problem), problem.field)
             return
-        added: list[Learner] = []
-        if self._safely(lambda: added.append(self.repository.add_learner(clean, avatar))):
-            if self.repository.setting(AUTO_READ) == "1":
-                self.repository.set_preferences(added[0].id, Preferences(read_aloud_auto=True))
-            self.choose_learner(added[0].id)
+        auto = Preferences(read_aloud_auto=True) if self.services.settings.read_aloud_auto() \
+            else None
+        self._write(lambda: self.repository.add_learner(clean, avatar, preferences=auto),
+                    lambda added: self.choose_learner(added.id))
 
     def choose_learner(self, learner_id: str) -> None:
         learner = self.repository.learner(learner_id)
         if learner is None:
             return self.show_picker()
-        self.learner = learner
-        self._use_preferences(learner.preferences)
-        self._safely(lambda: setattr(self, "visit_id", self.repository.start_visit(learner.id)))
-        self.show_lessons()
+        if self._write(lambda: self.repository.start_visit(learner.id),
+                       lambda visit: setattr(self, "visit_id", visit)):
+            self.learner = learner
+            self._use_preferences(learner.preferences)
+            self.show_lessons()
         return None
 
     def end_visit(self) -> None:
-        if self.visit_id:
-            self._safely(lambda: self.repository.end_visit(self.visit_id or ""))
+        visit = self.visit_id
+        if visit and not self._write(lambda: self.repository.end_visit(visit)):
+            return
         self.learner, self.visit_id, self.run, self.record = None, None, None, None
         # An open help request stays open for the volunteer; this screen forgets it.
-        self.help_request = None
-        self._show_help_state()
+        self._help_coming(None)
         self.show_picker()
 
     def shutdown(self) -> None:
         self.speaker.stop()
-        if self.visit_id:
-            self._safely(lambda: self.repository.end_visit(self.visit_id or ""))
+        visit = self.visit_id
+        if visit:
+            self._write(lambda: self.repository.end_visit(visit))
             self.visit_id = None
 
     # --- how the learner sees and hears best -------------------------------------------
@@ -185,15 +176,17 @@ class LearnerController(QObject):
     def change_preferences(self, preferences: Preferences) -> None:
         learner = self.learner
         assert learner is not None
-        if self._safely(lambda: self.repository.set_preferences(learner.id, preferences)):
-            self.learner = self.repository.learner(learner.id)
+        if self._write(lambda: self.repository.set_preferences(learner.id, preferences)):
+            self.learner = learner.with_preferences(preferences)
             self._use_preferences(preferences)
+        else:  # the screen shows again what is really saved
+            self.window.preferences.show_preferences(learner.preferences)
 
     # --- lessons ------------------------------------------------------------------------
     def theme_cards(self) -> list[ThemeCard]:
         assert self.learner is not None
         runs = self.repository.runs(self.learner.id)
-        offered = offered_themes(self.repository.setting(THEMES_OFFERED))
+        offered = self.services.settings.themes_offered()
         cards = []
         for theme in self.catalog.themes:
             if offered is not None and theme.id not in offered:
@@ -215,25 +208,24 @@ class LearnerController(QObject):
         self._show(self.window.lessons)
 
     def open_lesson(self, lesson_id: str) -> None:
-        learner = self.learner
+        learner, lesson = self.learner, self.catalog.lessons.get(lesson_id)
         assert learner is not None
-        lesson = self.catalog.lessons.get(lesson_id)
         if lesson is None:
             return
-        runs = self.repository.runs(learner.id)
-        busy = [r for r in runs if r.lesson_id == lesson_id and r.finished_at is None]
+        busy = [r for r in self.repository.runs(learner.id)
+                if r.lesson_id == lesson_id and r.finished_at is None]
         if busy:
             record = busy[-1]
             position = resume_position(record, lesson.step_count)
-            self.run = LessonRun(lesson, position, self.repository.wrong_tries(record.id))
-            self.record = record
+            self._play(LessonRun(lesson, position, self.repository.wrong_tries(record.id)),
+                       record)
         else:
-            started: list[RunRecord] = []
-            if not self._safely(lambda: started.append(
-                    self.repository.start_run(learner.id, lesson.id, lesson.version))):
-                return
-            self.record = started[0]
-            self.run = LessonRun(lesson)
+            self._write(lambda: self.repository.start_run(learner.id, lesson.id,
+                                                          lesson.version),
+                        lambda record: self._play(LessonRun(lesson), record))
+
+    def _play(self, run: LessonRun, record: RunRecord) -> None:
+        self.run, self.record = run, record
         self._show(self.window.player)
         self.show_step()
 
@@ -253,38 +245,44 @@ class LearnerController(QObject):
             self.read_aloud(player, player.spoken_text())
 
     def answer(self, value: object, stored: str) -> None:
+        """The answer is saved first; only then does the learner see what it was worth."""
         run, record = self.run, self.record
         assert run is not None and record is not None
-        step = run.step
-        feedback: Feedback = run.answer(value)
-        saved = self._safely(lambda: self.repository.record_attempt(
-            record.id, run.position, step.kind, feedback.outcome, stored[:500], self.visit_id))
-        if saved:
+        step, position = run.step, run.position
+        feedback = run.check(value)
+        if self._write(lambda: self.repository.record_attempt(
+                record.id, position, step.kind, feedback.outcome, stored[:500],
+                self.visit_id)):
+            run.accept(feedback)
             self.window.player.show_feedback(feedback, step, run.can_go_on)
             if self.learner and self.learner.preferences.read_aloud_auto:
-                self.speaking_on = None  # only the feedback is read; nothing to mark
-                self.speaker.say(self.window.player.feedback_text.text())
+                self.read_aloud(None, self.window.player.feedback_text.text())
 
     def go_on(self) -> None:
         run, record = self.run, self.record
         assert run is not None and record is not None
-        finished = run.go_on()
-        if finished:
-            if self._safely(lambda: self.repository.finish_run(record.id)):
-                self.show_end()
-            return
-        if self._safely(lambda: self.repository.move_run(record.id, run.position)):
-            self.show_step()
+        if run.is_last:
+            self._write(lambda: self.repository.finish_run(record.id),
+                        lambda _done: self._finished())
+        else:
+            self._write(lambda: self.repository.move_run(record.id, run.position + 1),
+                        lambda _done: self._moved(run.go_on))
 
     def go_back(self) -> None:
         run, record = self.run, self.record
         assert run is not None and record is not None
-        run.go_back()
-        self._safely(lambda: self.repository.move_run(record.id, run.position))
+        self._write(lambda: self.repository.move_run(record.id, run.position - 1),
+                    lambda _done: self._moved(run.go_back))
+
+    def _moved(self, move: object) -> None:
+        move()  # type: ignore[operator]
         self.show_step()
 
-    def stop_lesson(self) -> None:
-        self.show_lessons()
+    def _finished(self) -> None:
+        run = self.run
+        assert run is not None
+        run.go_on()
+        self.show_end()
 
     def show_end(self) -> None:
         run = self.run
@@ -298,3 +296,9 @@ class LearnerController(QObject):
                                  following.id if following else None,
                                  following.title if following else None, theme_done)
         self._show(self.window.end)
+
+    def certificate(self, kind: str) -> None:
+        """From the end screen: the learner's certificate for the lesson just finished."""
+        if self.learner is not None and self.finished_lesson is not None:
+            self.services.events.certificate_wanted.emit(
+                self.learner.id, self.finished_lesson.id, kind, "", self.window.end)

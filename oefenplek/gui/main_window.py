@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,28 +17,50 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oefenplek.gui.screens.base import LearnerScreen
-from oefenplek.gui.screens.certificate import CertificateScreen
-from oefenplek.gui.screens.end import EndScreen
-from oefenplek.gui.screens.lessons import LessonsScreen
-from oefenplek.gui.screens.new_learner import NewLearnerScreen
 from oefenplek.gui.screens.picker import PickerScreen
-from oefenplek.gui.screens.player import PlayerScreen
-from oefenplek.gui.screens.preferences import PreferencesScreen
-from oefenplek.gui.staff.batch import BatchScreen
-from oefenplek.gui.staff.door import StaffDoor
-from oefenplek.gui.staff.learner_page import LearnerPage
-from oefenplek.gui.staff.learners_admin import LearnersAdminScreen
-from oefenplek.gui.staff.people import PeopleScreen
-from oefenplek.gui.staff.reports import ReportsScreen
-from oefenplek.gui.staff.settings import SettingsScreen
-from oefenplek.gui.staff.today import TodayScreen
-from oefenplek.gui.widgets.ask_help import AskHelpDialog
 from oefenplek.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from oefenplek.gui.screens.base import LearnerScreen
+    from oefenplek.gui.screens.certificate import CertificateScreen
+    from oefenplek.gui.screens.end import EndScreen
+    from oefenplek.gui.screens.lessons import LessonsScreen
+    from oefenplek.gui.screens.new_learner import NewLearnerScreen
+    from oefenplek.gui.screens.player import PlayerScreen
+    from oefenplek.gui.screens.preferences import PreferencesScreen
+    from oefenplek.gui.staff.batch import BatchScreen
+    from oefenplek.gui.staff.door import StaffDoor
+    from oefenplek.gui.staff.learner_page import LearnerPage
+    from oefenplek.gui.staff.learners_admin import LearnersAdminScreen
+    from oefenplek.gui.staff.people import PeopleScreen
+    from oefenplek.gui.staff.reports import ReportsScreen
+    from oefenplek.gui.staff.settings import SettingsScreen
+    from oefenplek.gui.staff.today import TodayScreen
+    from oefenplek.gui.widgets.ask_help import AskHelpDialog
 
 
 class MainWindow(QMainWindow):
+    """Made in two steps: the learner picker first, so it is on screen at once, and the
+    other screens by `complete()`, which `app.build` calls before the controllers."""
+
     closing = Signal()
+    new_learner: NewLearnerScreen
+    lessons: LessonsScreen
+    player: PlayerScreen
+    end: EndScreen
+    preferences: PreferencesScreen
+    certificate: CertificateScreen
+    door: StaffDoor
+    today: TodayScreen
+    staff_learner: LearnerPage
+    batch: BatchScreen
+    learners_admin: LearnersAdminScreen
+    people: PeopleScreen
+    settings: SettingsScreen
+    reports: ReportsScreen
+    ask_help: AskHelpDialog
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,14 +70,35 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.picker = PickerScreen()
+        self.stack.addWidget(self.picker)
+        self.completed = False
+
+    def complete(self) -> None:
+        """Every other screen; their modules are imported only now."""
+        if self.completed:
+            return
+        from oefenplek.gui.screens.certificate import CertificateScreen
+        from oefenplek.gui.screens.end import EndScreen
+        from oefenplek.gui.screens.lessons import LessonsScreen
+        from oefenplek.gui.screens.new_learner import NewLearnerScreen
+        from oefenplek.gui.screens.player import PlayerScreen
+        from oefenplek.gui.screens.preferences import PreferencesScreen
+        from oefenplek.gui.staff.batch import BatchScreen
+        from oefenplek.gui.staff.door import StaffDoor
+        from oefenplek.gui.staff.learner_page import LearnerPage
+        from oefenplek.gui.staff.learners_admin import LearnersAdminScreen
+        from oefenplek.gui.staff.people import PeopleScreen
+        from oefenplek.gui.staff.reports import ReportsScreen
+        from oefenplek.gui.staff.settings import SettingsScreen
+        from oefenplek.gui.staff.today import TodayScreen
+        from oefenplek.gui.widgets.ask_help import AskHelpDialog
+
         self.new_learner = NewLearnerScreen()
         self.lessons = LessonsScreen()
         self.player = PlayerScreen()
         self.end = EndScreen()
         self.preferences = PreferencesScreen()
         self.certificate = CertificateScreen()
-        for screen in self.learner_screens():
-            self.stack.addWidget(screen)
         self.door = StaffDoor()
         self.today = TodayScreen()
         self.staff_learner = LearnerPage()
@@ -64,10 +107,12 @@ class MainWindow(QMainWindow):
         self.people = PeopleScreen()
         self.settings = SettingsScreen()
         self.reports = ReportsScreen()
-        for screen in (self.door, self.today, self.staff_learner, self.batch,
-                       self.learners_admin, self.people, self.settings, self.reports):
+        for screen in (*self.learner_screens()[1:], self.door, self.today, self.staff_learner,
+                       self.batch, self.learners_admin, self.people, self.settings,
+                       self.reports):
             self.stack.addWidget(screen)
         self.ask_help = AskHelpDialog(self)
+        self.completed = True
 
     def learner_screens(self) -> list[LearnerScreen]:
         return [self.picker, self.new_learner, self.lessons, self.player, self.end,
@@ -76,7 +121,7 @@ class MainWindow(QMainWindow):
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
 
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_about(self, version: str) -> None:
@@ -89,6 +134,8 @@ class MainWindow(QMainWindow):
 
     def ask_printer(self, on_chosen: Callable[[QPrinter], None]) -> None:
         """Qt's print dialog, without blocking the window; prints when the person says so."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.accepted.connect(lambda: on_chosen(printer))
@@ -114,7 +161,17 @@ class MainWindow(QMainWindow):
         QDialog.open(dialog)
 
     def show_problem(self, message: str) -> None:
-        QMessageBox.warning(self, _("Something went wrong"), message)
+        """A plain sentence over the current screen; the screen below stays as it was.
+
+        Opened without blocking, so the app keeps running (and its timers) while it shows.
+        """
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Something went wrong"), message,
+                          QMessageBox.StandardButton.Ok, self)
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        if ok is not None:  # a big target, as on every learner screen
+            ok.setMinimumSize(120, 64)
+        box.open()
+        self.problem_box = box
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A PDF or export still being written is finished, not lost.

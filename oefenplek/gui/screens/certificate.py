@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from oefenplek.documents.certificate import Page
-from oefenplek.gui.printing import preview_image
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
+
+if TYPE_CHECKING:
+    from oefenplek.documents.certificate import Page
 
 
 class CertificateScreen(LearnerScreen):
@@ -47,6 +50,8 @@ class CertificateScreen(LearnerScreen):
     def show_certificate(self, page: Page) -> None:
         self.page = page
         self.status.clear()
+        from oefenplek.gui.printing import preview_image  # reportlab: only when needed
+
         image = preview_image(page, 900)
         self.preview.setPixmap(QPixmap.fromImage(image).scaled(
             760, 540, Qt.AspectRatioMode.KeepAspectRatio,

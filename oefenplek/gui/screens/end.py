@@ -41,6 +41,10 @@ class EndScreen(LearnerScreen):
         self.ending = QLabel()
         self.ending.setWordWrap(True)
         column.addWidget(self.ending)
+        # The certificates belong with what the learner can do now: below that list, where
+        # they scroll with it when big letters need the room.
+        certificates_host, certificates = flow_row()
+        column.addWidget(certificates_host)
         column.addStretch(1)
         content = QWidget()
         content.setLayout(column)
@@ -58,9 +62,10 @@ class EndScreen(LearnerScreen):
         self.theme_certificate = BigButton(_("Theme certificate"), "star",
                                            description=_("All lessons of this theme are done"))
         self.theme_certificate.clicked.connect(lambda: self.certificate_requested.emit("theme"))
+        certificates.addWidget(self.certificate)
+        certificates.addWidget(self.theme_certificate)
         actions_host, actions = flow_row()
-        for button in (self.next_lesson, self.certificate, self.theme_certificate):
-            actions.addWidget(button)
+        actions.addWidget(self.next_lesson)
         self.header_buttons.addWidget(self.to_lessons)  # where Stoppen is on the player
         self.body.addWidget(actions_host)
         self.can_do_labels: list[QWidget] = []

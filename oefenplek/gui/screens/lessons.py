@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -112,10 +113,13 @@ class LessonsScreen(LearnerScreen):
         self.set_title(_("Hello {name}! Choose a lesson.").format(name=learner_name))
         while self.theme_column.count():
             item = self.theme_column.takeAt(0)
-            if item.widget() is not None:
-                self.theme_group.removeButton(item.widget())  # type: ignore[arg-type]
-                item.widget().hide()
-                item.widget().deleteLater()
+            assert item is not None  # count() > 0, so there is an item at 0
+            widget = item.widget()  # a theme button, or None for the closing stretch
+            if widget is not None:
+                if isinstance(widget, QAbstractButton):
+                    self.theme_group.removeButton(widget)
+                widget.hide()
+                widget.deleteLater()
         self.theme_buttons = {}
         self.themes = [theme for theme in themes if theme.lessons]
         for theme in self.themes:

@@ -61,7 +61,9 @@ class PlayerScreen(LearnerScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dots = ProgressDots()
-        self.layout().replaceWidget(self.title, self.dots)
+        outer = self.layout()
+        assert outer is not None  # LearnerScreen.__init__ always gives the screen its layout
+        outer.replaceWidget(self.title, self.dots)
         self.title.setVisible(False)  # the lesson title is on the tile; the progress goes here
         self.stop = BigButton(_("Stop"), "stop",
                               description=_("Stop this lesson. You can continue later."))
@@ -83,6 +85,7 @@ class PlayerScreen(LearnerScreen):
         self.content.setSpacing(18)
         text_host = QWidget()
         text_host.setLayout(self.text_column)
+        self._text_host = text_host  # what text_area scrolls; typed, unlike its widget()
         self.text_area = scroll_area(text_host)
         self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text_area.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
@@ -155,13 +158,13 @@ class PlayerScreen(LearnerScreen):
 
     def _fit_text(self) -> None:
         """Stacked, the text takes only the height it needs; the screen gets the rest."""
-        host = self.text_area.widget()
+        host = self._text_host
         host.adjustSize()
         if getattr(self, "_side", False):
             self.text_area.setMaximumHeight(16_777_215)
         else:
             width = max(200, self.width() - 80)
-            layout = host.layout()
+            layout = self.text_column  # the layout of host
             needed = layout.heightForWidth(width) if layout.hasHeightForWidth() \
                 else host.sizeHint().height()
             self.text_area.setMaximumHeight(needed + 6)

@@ -96,7 +96,7 @@ class PreferencesScreen(LearnerScreen):
 
     def _set(self, **change: object) -> None:
         values = {**self.preferences.__dict__, **change}
-        self.preferences = Preferences(**values)  # type: ignore[arg-type]
+        self.preferences = Preferences(**values)
         self.changed.emit(self.preferences)
 
     def spoken_parts(self) -> list[QLabel]:

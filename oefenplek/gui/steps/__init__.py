@@ -11,6 +11,18 @@ from oefenplek.gui.steps.practise import PractiseView
 from oefenplek.gui.steps.tap import TapView
 from oefenplek.gui.steps.typing import TypeView
 
+__all__ = [
+    "VIEWS",
+    "ChooseView",
+    "ExplainView",
+    "OrderView",
+    "PractiseView",
+    "StepView",
+    "TapView",
+    "TypeView",
+    "view_for",
+]
+
 VIEWS: dict[str, type[StepView]] = {
     "explain": ExplainView,
     "tap": TapView,

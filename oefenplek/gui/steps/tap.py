@@ -7,9 +7,14 @@ from PySide6.QtWidgets import QWidget
 from oefenplek.core.engine import Feedback
 from oefenplek.core.lessons.model import Step
 from oefenplek.gui.steps.base import StepView
+from oefenplek.gui.widgets.svg_screen import SvgScreen
 
 
 class TapView(StepView):
+    # The simulated screen. The name hides QWidget.screen() (the monitor) on this view on
+    # purpose: the GUI tests (tests/gui/people.py) reach it as `view.screen`.
+    screen: SvgScreen  # type: ignore[assignment]  # shadows QWidget.screen(), see above
+
     def __init__(self, step: Step, seed: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(step, seed, parent)
         screen = self.screen_widget(interactive=True)

@@ -72,6 +72,7 @@ class TileButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 12, 10, 10)
         layout.setSpacing(6)
+        self._content = layout  # typed: self.layout() would be "QLayout | None"
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         if picture is not None:
@@ -85,10 +86,11 @@ class TileButton(QPushButton):
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle.setWordWrap(True)
         self.subtitle.setProperty("role", "muted")
-        self.subtitle.setVisible(bool(subtitle))
         for label in (self.picture, self.title, self.subtitle):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+        # Only once it sits in the tile: a label shown without a parent is a window of its own.
+        self.subtitle.setVisible(bool(subtitle))
         self.setAccessibleName(title)
         self.setAccessibleDescription(subtitle)
 
@@ -103,7 +105,7 @@ class TileButton(QPushButton):
         metrics = QFontMetrics(self.title.font())
         longest = max((metrics.horizontalAdvance(word) for word in self.title.text().split()),
                       default=0)
-        margins = self.layout().contentsMargins()
+        margins = self._content.contentsMargins()
         return longest + margins.left() + margins.right() + 2 * BORDER_ROOM
 
     def fit(self, width: int, at_least: int = 0) -> int:
@@ -112,7 +114,7 @@ class TileButton(QPushButton):
         It is never lower than its height at 100 % letters or `at_least` (tiles in a row
         match); with bigger letters the text decides, so tiles do not grow empty space.
         """
-        needed = self.layout().heightForWidth(width - 2 * BORDER_ROOM) + 2 * BORDER_ROOM
+        needed = self._content.heightForWidth(width - 2 * BORDER_ROOM) + 2 * BORDER_ROOM
         height = max(self.tile_size.height(), needed, at_least)
         self.fitted = QSize(width, height)
         self.setFixedSize(self.fitted)

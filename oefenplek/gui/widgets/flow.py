@@ -53,8 +53,8 @@ class FlowLayout(QLayout):
         x, y, line = rect.x(), rect.y(), 0
         gap = self.spacing()
         for item in self._items:
-            if item.widget() is not None and not item.widget().isVisibleTo(
-                    item.widget().parentWidget()):
+            widget = item.widget()
+            if widget is not None and not _shown_in_parent(widget):
                 continue
             hint = item.sizeHint()
             if x > rect.x() and x + hint.width() > rect.right() + 1:
@@ -64,6 +64,15 @@ class FlowLayout(QLayout):
             x += hint.width() + gap
             line = max(line, hint.height())
         return y + line - rect.y()
+
+
+def _shown_in_parent(widget: QWidget) -> bool:
+    """Would the widget show when its parent shows? (A hidden button takes no room.)"""
+    parent = widget.parentWidget()
+    if parent is None:
+        # What Qt's isVisibleTo(nullptr) answers: whether the widget itself is visible.
+        return widget.isVisible()
+    return widget.isVisibleTo(parent)
 
 
 def flow_row(parent: QWidget | None = None) -> tuple[QWidget, FlowLayout]:

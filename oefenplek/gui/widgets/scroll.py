@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from oefenplek.i18n import _
+
+
+class _FitsWrappedText(QObject):
+    """Qt's scroll area measures its content without word wrap, so wrapped text (big
+    letters) could be cut off with no scroll bar. On every width change the content is
+    told how tall its layout really is at that width."""
+
+    def __init__(self, area: QScrollArea, content: QWidget) -> None:
+        super().__init__(area)
+        self.area, self.content = area, content
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            layout = self.content.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                width = self.area.viewport().width()
+                self.content.setMinimumHeight(max(0, layout.heightForWidth(width)))
+        return False
 
 
 def scroll_area(content: QWidget) -> QScrollArea:
@@ -13,4 +32,7 @@ def scroll_area(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     area.verticalScrollBar().setAccessibleName(_("Scroll up and down"))
     area.horizontalScrollBar().setAccessibleName(_("Scroll left and right"))
+    fit = _FitsWrappedText(area, content)
+    area.viewport().installEventFilter(fit)
+    content.installEventFilter(fit)
     return area

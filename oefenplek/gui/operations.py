@@ -1,0 +1,107 @@
+"""The one guarded way to write: every action that saves goes through `Operations`.
+
+An action runs; if the database or the disk refuses (full, read-only, busy, damaged), the
+screen stays as it was, the person reads one plain sentence, and the details go to the log
+in the data folder for the coordinator. The action's follow-up (`then`) runs only when the
+action worked, so nothing moves on after a failed save.
+"""
+
+from __future__ import annotations
+
+import errno
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from oefenplek.documents.files import write_whole
+from oefenplek.gui.background import run_in_background
+from oefenplek.i18n import _
+from oefenplek.storage.errors import StorageError
+
+T = TypeVar("T")
+Tell = Callable[[str], None]
+Report = Callable[[int, int], None]
+
+LOG_NAME = "oefenplek.log"
+LOG_LIMIT = 1_000_000  # bytes; the log is moved to oefenplek.log.1 beyond this
+
+
+def file_problem(error: OSError) -> str:
+    """What a person can do about a file that could not be written, in one sentence."""
+    if error.errno == errno.ENOSPC:
+        return _("Saving did not work: the disk is full. Ask the administrator to make "
+                 "some space.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("Saving did not work: this folder may not be written to. Choose another "
+                 "folder.")
+    if error.errno == errno.ENOENT:
+        return _("Saving did not work: this folder is not there (any more). Choose another "
+                 "folder.")
+    return _("Saving did not work: {reason}.").format(reason=error.strerror or error)
+
+
+class Operations:
+    def __init__(self, data_dir: Path) -> None:
+        self.log_file = data_dir / LOG_NAME
+
+    def run(self, action: Callable[[], T], tell: Tell,
+            then: Callable[[T], object] | None = None) -> bool:
+        """Run `action`; on success pass its result to `then`. False when it failed."""
+        try:
+            value = action()
+        except StorageError as error:
+            self._failed(str(error), error.detail, tell)
+            return False
+        except OSError as error:
+            self._failed(file_problem(error), f"{type(error).__name__}: {error}", tell)
+            return False
+        if then is not None:
+            then(value)
+        return True
+
+    def background(self, work: Callable[[Report], T], tell: Tell, then: Callable[[T], object],
+                   progress: Callable[[int, int], None] | None = None) -> None:
+        """Slow work (a PDF, an export) off the GUI thread; failures are told like `run`'s.
+
+        `work` is given a function to report (done, total) from its thread, which
+        `progress` shows on the GUI thread.
+        """
+        def failed(error: BaseException) -> None:
+            if isinstance(error, StorageError):
+                self._failed(str(error), error.detail, tell)
+            elif isinstance(error, OSError):
+                self._failed(file_problem(error), f"{type(error).__name__}: {error}", tell)
+            else:  # a fault of ours: the person gets a plain sentence, the log the details
+                self._failed(_("Making the file did not work. Nothing was saved."),
+                             "".join(traceback.format_exception(error)), tell)
+
+        run_in_background(work, then, failed, progress)
+
+    def save_file(self, target: Path, render: Callable[[Path, Report], T], tell: Tell,
+                  then: Callable[[T], object],
+                  progress: Callable[[int, int], None] | None = None) -> None:
+        """Make a file off the GUI thread and put it at `target` whole, or not at all."""
+        def work(report: Report) -> T:
+            try:
+                return write_whole(target, lambda path: render(path, report))
+            except OSError as error:
+                raise OSError(error.errno, error.strerror, str(target)) from error
+
+        self.background(work, tell, then, progress)
+
+    def _failed(self, message: str, detail: str, tell: Tell) -> None:
+        self.log(f"{message} | {detail}")
+        tell(message)
+
+    def log(self, line: str) -> None:
+        """One line in the coordinator's log; a full disk must not make things worse."""
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        try:
+            if self.log_file.exists() and self.log_file.stat().st_size > LOG_LIMIT:
+                self.log_file.replace(self.log_file.with_suffix(".log.1"))
+            with self.log_file.open("a", encoding="utf-8") as handle:
+                handle.write(f"{stamp} {line.strip()}\n")
+        except OSError:
+            pass  # the sentence on screen is still shown
