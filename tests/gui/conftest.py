@@ -25,8 +25,8 @@ def start_app(qapp: QApplication, qtbot, fixture_lessons: Path) -> Iterator[Call
         running.window.resize(1366, 768)
         running.window.show()
         qtbot.waitExposed(running.window)
-        running.window.activateWindow()
-        qtbot.waitActive(running.window)
+        with qtbot.waitActive(running.window):
+            running.window.activateWindow()
         started.append(running)
         return running
 

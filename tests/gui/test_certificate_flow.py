@@ -6,18 +6,21 @@ import unicodedata
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 
-from .people import add_new_learner, press_next
+from .people import (
+    add_new_learner,
+    click,
+    finish_lesson,
+    learner_id,
+    print_to_file,
+    save_as,
+)
 
 
-def finish_lesson(qtbot, app) -> None:
-    app.controller.open_lesson("proef-les")
-    for answer in (None, True, "Bieb2024", 1, [0, 1, 2], "done"):
-        if answer is not None:
-            app.controller.answer(answer, str(answer))
-        press_next(qtbot, app)
+def pdf_text(path: Path) -> str:
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    text = unicodedata.normalize("NFKC", text)  # Qt prints ligatures such as ﬂ
+    return " ".join(text.split())  # and may put tabs between words
 
 
 def test_the_end_screen_gives_a_certificate_that_prints_and_saves(
@@ -25,44 +28,50 @@ def test_the_end_screen_gives_a_certificate_that_prints_and_saves(
     app = start_app()
     window = app.window
     add_new_learner(qtbot, app, "Zoë", "vlinder")
-    finish_lesson(qtbot, app)
+    finish_lesson(qtbot, app, "Proefles")
     assert window.current_screen() is window.end
     # the tablet theme of the fixtures has one lesson, so the theme is complete too
-    assert window.end.theme_certificate.isVisible()
-    qtbot.mouseClick(window.end.certificate, Qt.MouseButton.LeftButton)
-    assert window.current_screen() is window.certificate
-    [issued] = app.repository.certificates(app.controller.learner.id)
+    assert window.end.certificate.isVisible() and window.end.theme_certificate.isVisible()
+    zoe = learner_id(app, "Zoë")
+    assert app.repository.certificates(zoe) == []  # nothing handed out before asking
+    click(qtbot, window.end.certificate)
+    certificate = window.certificate
+    assert window.current_screen() is certificate
+    assert not certificate.preview.pixmap().isNull()  # the certificate is drawn
+    [issued] = app.repository.certificates(zoe)
     assert (issued.learner_name, issued.title, issued.kind) == ("Zoë", "Proefles", "lesson")
     assert issued.can_do == ("Ik kan op een app tikken.",)
 
-    # Print: Qt's print dialog opens without blocking; the printer writes a PDF offscreen.
-    qtbot.mouseClick(window.certificate.print, Qt.MouseButton.LeftButton)
-    dialog = window.print_dialog
-    assert dialog.isVisible()
+    # Print: Qt's print dialog opens without blocking; offscreen, it prints to a PDF file.
+    click(qtbot, certificate.print)
     printed = tmp_path / "geprint.pdf"
-    dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    dialog.printer().setOutputFileName(str(printed))
-    # The person confirms; (Qt's own accept() would re-read its widgets, and this
-    # machine has no printer to choose in them.)
-    dialog.accepted.emit(dialog.printer())
-    dialog.close()
-    assert "printer" in window.certificate.status.text()
-    text = PdfReader(printed).pages[0].extract_text()
-    text = unicodedata.normalize("NFKC", text)  # Qt prints ligatures such as ﬂ
-    assert "Zoë" in text and "Proefles" in text
+    print_to_file(qtbot, window.print_dialog, printed)
+    assert "printer" in certificate.status.text()
+    text = pdf_text(printed)
+    assert "Zoë" in text and "Proefles" in text and "Ik kan op een app tikken." in text
 
     # Save as PDF: the file dialog, then the PDF is written off the GUI thread.
-    qtbot.mouseClick(window.certificate.save, Qt.MouseButton.LeftButton)
+    click(qtbot, certificate.save)
     saved = tmp_path / "certificaat.pdf"
-    window.save_dialog.fileSelected.emit(str(saved))
-    window.save_dialog.close()
-    qtbot.waitUntil(lambda: "Opgeslagen" in window.certificate.status.text(), timeout=10000)
+    save_as(qtbot, window.save_dialog, saved)
+    qtbot.waitUntil(lambda: "Opgeslagen" in certificate.status.text(), timeout=10000)
+    assert str(saved) in certificate.status.text()
     reader = PdfReader(saved)
     assert "Zoë" in reader.pages[0].extract_text()
     assert reader.metadata.title.startswith("Certificaat")
+    assert len(app.repository.certificates(zoe)) == 1  # printing and saving make no new one
 
     # A theme certificate lists the theme's can-do lines and is recorded as well.
-    qtbot.mouseClick(window.certificate.back, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.end.theme_certificate, Qt.MouseButton.LeftButton)
-    kinds = [c.kind for c in app.repository.certificates(app.controller.learner.id)]
-    assert kinds == ["lesson", "theme"]
+    click(qtbot, certificate.back)
+    assert window.current_screen() is window.end
+    click(qtbot, window.end.theme_certificate)
+    assert window.current_screen() is certificate
+    certificates = app.repository.certificates(zoe)
+    assert [c.kind for c in certificates] == ["lesson", "theme"]
+    assert (certificates[1].title, certificates[1].can_do) == (
+        "Tablet en telefoon", ("Ik kan op een app tikken.",))
+    click(qtbot, certificate.save)
+    theme_pdf = tmp_path / "thema.pdf"
+    save_as(qtbot, window.save_dialog, theme_pdf)
+    qtbot.waitUntil(lambda: str(theme_pdf) in certificate.status.text(), timeout=10000)
+    assert "Tablet en telefoon" in pdf_text(theme_pdf)

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 
 from oefenplek import notices
 
-from .people import add_new_learner, press_next, visible_text
+from .people import (
+    add_new_learner,
+    answer_step_right,
+    click,
+    count_rows,
+    learner_id,
+    open_lesson,
+    press_next,
+    visible_text,
+)
 
 
 def test_hulp_asks_first_then_records_who_where_and_shows_help_is_coming(
@@ -15,70 +23,87 @@ def test_hulp_asks_first_then_records_who_where_and_shows_help_is_coming(
     app = start_app()
     window = app.window
     add_new_learner(qtbot, app, "Ahmed", "fiets")
-    app.controller.open_lesson("proef-les")
+    open_lesson(qtbot, app, "Proefles")
     press_next(qtbot, app)
     player = window.player
-    qtbot.mouseClick(player.help, Qt.MouseButton.LeftButton)
+    click(qtbot, player.help)
     dialog = window.ask_help
     assert dialog.isVisible() and dialog.question.text() == "Wil je hulp van de vrijwilliger?"
-    qtbot.mouseClick(dialog.no, Qt.MouseButton.LeftButton)  # changed their mind: nothing stored
-    assert app.repository.open_help_requests() == []
-    qtbot.mouseClick(player.help, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)
-    [(request, learner_id, lesson_id, step)] = app.repository.open_help_requests()
-    assert (learner_id, lesson_id, step) == (app.controller.learner.id, "proef-les", 1)
-    assert player.help.text() == "Hulp komt eraan"
-    assert window.lessons.help.text() == "Hulp komt eraan"  # the same on every screen
-    qtbot.mouseClick(player.help, Qt.MouseButton.LeftButton)
-    assert dialog.question.text() == "De vrijwilliger komt eraan. Wacht even."
-    qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)  # "Ik heb geen hulp meer nodig"
-    assert app.repository.open_help_requests() == []
+    click(qtbot, dialog.no)  # changed their mind: nothing stored
+    assert not dialog.isVisible()
+    assert count_rows(app, "help_request") == 0
     assert player.help.text() == "Hulp"
-    assert request
+    click(qtbot, player.help)
+    click(qtbot, dialog.yes)
+    assert not dialog.isVisible()
+    [(request, asked_by, lesson_id, step)] = app.repository.open_help_requests()
+    assert (asked_by, lesson_id, step) == (learner_id(app, "Ahmed"), "proef-les", 1)
+    assert player.help.text() == "Hulp komt eraan"
+    click(qtbot, player.stop)
+    assert window.current_screen() is window.lessons
+    assert window.lessons.help.text() == "Hulp komt eraan"  # the same on every screen
+    open_lesson(qtbot, app, "Proefles")
+    click(qtbot, player.help)
+    assert dialog.question.text() == "De vrijwilliger komt eraan. Wacht even."
+    click(qtbot, dialog.yes)  # "Ik heb geen hulp meer nodig"
+    assert app.repository.open_help_requests() == []
+    assert count_rows(app, "help_request",
+                      f"id = '{request}' AND handled_at IS NOT NULL") == 1
+    assert player.help.text() == "Hulp"
 
 
 def test_a_practise_step_can_be_done_with_help(qtbot, start_app) -> None:
     app = start_app()
     add_new_learner(qtbot, app, "Riet", "tulp")
-    app.controller.open_lesson("proef-les")
-    run = app.controller.run
-    for answer in (None, True, "Bieb2024", 1, [0, 1, 2]):
-        if answer is not None:
-            app.controller.answer(answer, str(answer))
+    open_lesson(qtbot, app, "Proefles")
+    player = app.window.player
+    while player.view.step.kind != "practise":
+        answer_step_right(qtbot, app)
         press_next(qtbot, app)
-    qtbot.mouseClick(app.window.player.view.help, Qt.MouseButton.LeftButton)
-    assert "samen met de vrijwilliger" in visible_text(app.window.player)
-    assert app.repository.attempts(app.controller.record.id)[-1][1] == "helped"
-    assert run.can_go_on
+    assert not player.next.isEnabled()
+    click(qtbot, player.view.help)
+    assert "samen met de vrijwilliger" in visible_text(player)
+    assert not player.view.done.isEnabled()  # answered: the three choices are used up
+    assert player.next.isEnabled()
+    [run] = app.repository.runs(learner_id(app, "Riet"))
+    assert app.repository.attempts(run.id)[-1][:2] == (5, "helped")
 
 
 def test_every_step_is_read_aloud_by_itself_when_the_learner_wants(qtbot, start_app) -> None:
-    from oefenplek.core.learners import Preferences
-
     app = start_app()
+    speaker = app.services.speaker
     add_new_learner(qtbot, app, "Kees", "boot")
-    app.controller.change_preferences(Preferences(read_aloud_auto=True))
-    app.controller.open_lesson("proef-les")
-    assert app.controller.speaker.last_text == "Dit is een tablet."
+    click(qtbot, app.window.lessons.look)
+    preferences = app.window.preferences
+    assert app.window.current_screen() is preferences
+    click(qtbot, preferences.read_auto)
+    assert preferences.read_auto.isChecked()
+    click(qtbot, preferences.ready)
+    [kees] = app.repository.learners()
+    assert kees.preferences.read_aloud_auto
+    open_lesson(qtbot, app, "Proefles")
+    assert speaker.last_text == "Dit is een tablet."
     press_next(qtbot, app)
-    assert app.controller.speaker.last_text == "Tik op Instellingen."
+    assert speaker.last_text == "Tik op Instellingen."
 
 
 def test_the_word_being_said_is_marked_on_screen(qtbot, start_app) -> None:
     app = start_app()
     window = app.window
-    speaker = app.controller.speaker
+    speaker = app.services.speaker
     add_new_learner(qtbot, app, "Kees", "boot")
-    app.controller.open_lesson("proef-les")
+    open_lesson(qtbot, app, "Proefles")
     press_next(qtbot, app)
     marked: list[str] = []
     speaker.word_spoken.connect(
         lambda start, length: marked.append(window.player.instruction.text()))
     with qtbot.waitSignal(speaker.finished, timeout=10000):
-        qtbot.mouseClick(window.player.listen, Qt.MouseButton.LeftButton)
+        click(qtbot, window.player.listen)
     assert marked and all('<span style="background-color' in text for text in marked), marked
     assert any("Instellingen" in text.split("<span")[1] for text in marked), marked
     assert window.player.instruction.text() == "Tik op Instellingen."  # unmarked at the end
+    [kees] = app.repository.learners()
+    assert not kees.preferences.read_aloud_auto  # Listen was asked for, not switched on
 
 
 def test_without_speech_listen_is_hidden_and_the_coordinator_is_told(
@@ -87,6 +112,7 @@ def test_without_speech_listen_is_hidden_and_the_coordinator_is_told(
     app = start_app()
     for screen in app.window.learner_screens():
         assert not screen.listen.isVisibleTo(screen)
+    assert app.window.picker.help.isVisible()  # the rest of the header is there
     assert any("Voorlezen werkt niet" in line for line in notices.read_notices())
     start_app()  # a second start does not repeat the message
     assert sum("Voorlezen werkt niet" in line for line in notices.read_notices()) == 1

@@ -2,206 +2,263 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import UTC, datetime
 
-from oefenplek.core.staff import VOLUNTEER
-from oefenplek.storage.staff_repository import StaffRepository
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFrame, QLabel
 
-from .people import add_new_learner, press_next, tap_beside_target, visible_text
+from oefenplek.core.staff import COORDINATOR, VOLUNTEER
+from oefenplek.gui.staff import controller as staff_controller
+from oefenplek.gui.staff.controller import StaffController
+
+from .people import (
+    add_new_learner,
+    click,
+    click_named,
+    count_rows,
+    end_visit,
+    finish_lesson,
+    learner_id,
+    leave_staff,
+    open_lesson,
+    open_staff,
+    press_next,
+    print_to_file,
+    retype,
+    save_as,
+    sign_in_staff,
+    tap_beside_target,
+    type_text,
+    visible_text,
+)
 
 
-def open_staff(qtbot, app) -> None:
-    qtbot.mouseClick(app.window.picker.staff, Qt.MouseButton.LeftButton)
-    assert app.window.current_screen() is app.window.door
+def card_of(app, name: str) -> QFrame:
+    """The card on today's overview that carries the learner's name."""
+    today = app.window.today
+    return today.cards[learner_id(app, name)]
 
 
 def test_the_first_start_asks_for_the_location_and_a_coordinator_pin(qtbot, start_app) -> None:
     app = start_app()
     open_staff(qtbot, app)
     door = app.window.door
-    qtbot.keyClicks(door.location, "Bibliotheek Lindenhof")
-    qtbot.keyClicks(door.new_name, "Joke")
-    qtbot.keyClicks(door.new_pin, "1111")
-    qtbot.keyClicks(door.new_pin_again, "1111")
-    qtbot.mouseClick(door.start, Qt.MouseButton.LeftButton)
+    assert door.location.isVisible()  # no team yet: the wizard, not the PIN
+    type_text(qtbot, door.location, "Bibliotheek Lindenhof")
+    type_text(qtbot, door.new_name, "Joke")
+    type_text(qtbot, door.new_pin, "1111")
+    type_text(qtbot, door.new_pin_again, "1111")
+    click(qtbot, door.start)
     assert "te makkelijk" in door.message.text()  # plain words, nothing saved
-    door.new_pin.clear()
-    door.new_pin_again.clear()
-    qtbot.keyClicks(door.new_pin, "4821")
-    qtbot.keyClicks(door.new_pin_again, "4821")
-    qtbot.mouseClick(door.start, Qt.MouseButton.LeftButton)
-    assert app.window.current_screen() is app.window.today
-    assert app.repository.location_name() == "Bibliotheek Lindenhof"
-    [joke] = StaffRepository(app.database, app.repository).staff()
+    assert app.window.current_screen() is door
+    assert app.services.staff.staff() == []
+    assert app.services.settings.location_name() != "Bibliotheek Lindenhof"
+    retype(qtbot, door.new_pin, "4821")
+    retype(qtbot, door.new_pin_again, "4821")
+    click(qtbot, door.start)
+    today = app.window.today
+    assert app.window.current_screen() is today
+    assert "Joke" in today.who.text()
+    assert today.settings_button.isVisible()  # the first one is the coordinator
+    assert app.services.settings.location_name() == "Bibliotheek Lindenhof"
+    [joke] = app.services.staff.staff()
     assert (joke.name, joke.role) == ("Joke", "coordinator")
     with app.database.engine.connect() as connection:
         stored = connection.exec_driver_sql("SELECT pin_hash FROM staff").scalar()
     assert "4821" not in stored
 
+    # The next time the door asks for the PIN.
+    leave_staff(qtbot, app)
+    sign_in_staff(qtbot, app, "4821", "Joke")
+
 
 def test_a_volunteer_sees_a_help_request_opens_the_learner_and_handles_it(
         qtbot, start_app) -> None:
     app = start_app()
-    staff = StaffRepository(app.database, app.repository)
-    anja = staff.add_staff("Anja", VOLUNTEER, "5739")
+    app.services.staff.add_staff("Anja", VOLUNTEER, "5739")
     # A learner gets stuck on the tap step and asks for help.
     add_new_learner(qtbot, app, "Fatima", "kat")
-    app.controller.open_lesson("proef-les")
+    open_lesson(qtbot, app, "Proefles")
     press_next(qtbot, app)
     tap_beside_target(qtbot, app)
     tap_beside_target(qtbot, app)
-    qtbot.mouseClick(app.window.player.help, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(app.window.ask_help.yes, Qt.MouseButton.LeftButton)
-    learner_id = app.controller.learner.id
+    click(qtbot, app.window.player.help)
+    click(qtbot, app.window.ask_help.yes)
+    assert app.window.player.help.text() == "Hulp komt eraan"
+    fatima = learner_id(app, "Fatima")
+    [(request_id, asked_by, _lesson, _step)] = app.repository.open_help_requests()
+    assert asked_by == fatima
 
     # The volunteer, on the same computer, opens the staff area from the picker.
-    qtbot.mouseClick(app.window.player.stop, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(app.window.lessons.stop, Qt.MouseButton.LeftButton)
-    open_staff(qtbot, app)
-    door = app.window.door
-    qtbot.keyClicks(door.pin, "5739")
-    qtbot.keyClick(door.pin, Qt.Key.Key_Return)
+    end_visit(qtbot, app)
+    sign_in_staff(qtbot, app, "5739")
     today = app.window.today
-    assert app.window.current_screen() is today
     assert "Anja" in today.who.text()
-    card = today.cards[learner_id]
+    assert not today.settings_button.isVisible()  # a volunteer: no coordinator's buttons
+    card = card_of(app, "Fatima")
     assert "Vraagt hulp" in visible_text(card)
     assert "Proefles, stap 2" in visible_text(card)
 
     # The learner's page shows where it was hard; a note is written.
-    qtbot.mouseClick(next(b for b in card.findChildren(type(today.visit))
-                          if b.text() == "Openen"), Qt.MouseButton.LeftButton)
+    click_named(qtbot, card, "Openen")
     page = app.window.staff_learner
     assert app.window.current_screen() is page
+    assert "Fatima" in page.title.text()
     assert "Proefles, stap 2 (Tik op Instellingen.): 2 keer fout" in visible_text(page)
-    qtbot.keyClicks(page.note, "wil volgende keer WhatsApp oefenen")
-    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    type_text(qtbot, page.note, "wil volgende keer WhatsApp oefenen")
+    click(qtbot, page.save)
     assert "wil volgende keer WhatsApp oefenen" in visible_text(page)
-    assert next(v.note for v in staff.visits(learner_id)) == "wil volgende keer WhatsApp oefenen"
+    [visit] = app.services.staff.visits(fatima)
+    assert visit.note == "wil volgende keer WhatsApp oefenen"
 
     # Back to today: the help is marked as given and the request is closed.
-    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
-    card = today.cards[learner_id]
-    helped = next(b for b in card.findChildren(type(today.visit)) if b.text() == "Geholpen")
-    qtbot.mouseClick(helped, Qt.MouseButton.LeftButton)
+    click(qtbot, page.back_button)
+    assert app.window.current_screen() is today
+    click_named(qtbot, card_of(app, "Fatima"), "Geholpen")
     assert app.repository.open_help_requests() == []
-    assert "Vraagt hulp" not in visible_text(today.cards[learner_id])
-    assert anja.name == "Anja"
+    assert count_rows(app, "help_request",
+                      f"id = '{request_id}' AND handled_at IS NOT NULL") == 1
+    assert "Vraagt hulp" not in visible_text(card_of(app, "Fatima"))
+    assert not [b for b in card_of(app, "Fatima").findChildren(type(page.save))
+                if b.text() == "Geholpen"]
 
 
 def test_five_wrong_pins_close_the_door(qtbot, start_app) -> None:
     app = start_app()
-    StaffRepository(app.database, app.repository).add_staff("Anja", VOLUNTEER, "5739")
+    app.services.staff.add_staff("Anja", VOLUNTEER, "5739")
     open_staff(qtbot, app)
     door = app.window.door
-    for _ in range(5):
-        qtbot.keyClicks(door.pin, "0000")
-        qtbot.keyClick(door.pin, Qt.Key.Key_Return)
+    type_text(qtbot, door.pin, "0000")
+    click(qtbot, door.open)
+    assert door.message.text() == "Deze pincode klopt niet."
+    for _ in range(4):
+        type_text(qtbot, door.pin, "0000")
+        click(qtbot, door.open)
     assert "Te veel foute pincodes" in door.message.text()
-    qtbot.keyClicks(door.pin, "5739")  # even the right PIN waits now
-    qtbot.keyClick(door.pin, Qt.Key.Key_Return)
+    lock = app.services.staff.lock()  # stored: a restart does not open the door
+    assert lock.closed(datetime.now(UTC))
+    type_text(qtbot, door.pin, "5739")  # even the right PIN waits now
+    click(qtbot, door.open)
     assert app.window.current_screen() is door
     assert "Probeer het over 1 minuut" in door.message.text()
+    assert app.services.session.member is None
 
 
 def test_a_volunteer_makes_a_certificate_from_the_learners_page(qtbot, start_app) -> None:
     app = start_app()
-    staff = StaffRepository(app.database, app.repository)
-    staff.add_staff("Anja", VOLUNTEER, "5739")
+    app.services.staff.add_staff("Anja", VOLUNTEER, "5739")
     add_new_learner(qtbot, app, "Ahmed", "fiets")
-    app.controller.open_lesson("proef-les")
-    for answer in (None, True, "Bieb2024", 1, [0, 1, 2], "done"):
-        if answer is not None:
-            app.controller.answer(answer, str(answer))
-        press_next(qtbot, app)
-    learner_id = app.controller.learner.id
-    qtbot.mouseClick(app.window.end.to_lessons, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(app.window.lessons.stop, Qt.MouseButton.LeftButton)
-    open_staff(qtbot, app)
-    qtbot.keyClicks(app.window.door.pin, "5739")
-    qtbot.keyClick(app.window.door.pin, Qt.Key.Key_Return)
-    app.window.today.open_learner.emit(learner_id)
+    finish_lesson(qtbot, app, "Proefles")
+    end_visit(qtbot, app)
+    sign_in_staff(qtbot, app, "5739")
+    click_named(qtbot, card_of(app, "Ahmed"), "Openen")
     page = app.window.staff_learner
-    button = next(b for b in page.findChildren(type(app.window.today.visit))
-                  if b.text() == "Certificaat")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "Nog geen." in visible_text(page)  # no certificate handed out yet
+    click_named(qtbot, page, "Certificaat")
     assert app.window.current_screen() is app.window.certificate
-    [issued] = app.repository.certificates(learner_id)
-    assert issued.signer == "Anja"
-    qtbot.mouseClick(app.window.certificate.back, Qt.MouseButton.LeftButton)
+    assert app.window.certificate.print.isEnabled()
+    [issued] = app.repository.certificates(learner_id(app, "Ahmed"))
+    assert (issued.signer, issued.title, issued.kind) == ("Anja", "Proefles", "lesson")
+    click(qtbot, app.window.certificate.back)
     assert app.window.current_screen() is page
 
 
 def test_certificates_for_a_group_print_one_page_each(qtbot, start_app, tmp_path) -> None:
-    from pypdf import PdfReader
-    from PySide6.QtPrintSupport import QPrinter
-
     app = start_app()
-    StaffRepository(app.database, app.repository).add_staff("Anja", VOLUNTEER, "5739")
+    app.services.staff.add_staff("Anja", VOLUNTEER, "5739")
     for name, picture in (("Ahmed", "fiets"), ("Riet", "tulp"), ("Kees", "boot")):
         add_new_learner(qtbot, app, name, picture)
         if name != "Kees":  # Kees has not finished the lesson
-            app.controller.open_lesson("proef-les")
-            for answer in (None, True, "Bieb2024", 1, [0, 1, 2], "done"):
-                if answer is not None:
-                    app.controller.answer(answer, str(answer))
-                press_next(qtbot, app)
-        app.controller.end_visit()
-    open_staff(qtbot, app)
-    qtbot.keyClicks(app.window.door.pin, "5739")
-    qtbot.keyClick(app.window.door.pin, Qt.Key.Key_Return)
-    qtbot.mouseClick(app.window.today.batch, Qt.MouseButton.LeftButton)
+            finish_lesson(qtbot, app, "Proefles")
+        end_visit(qtbot, app)
+    sign_in_staff(qtbot, app, "5739")
+    click(qtbot, app.window.today.batch)
     batch = app.window.batch
+    assert app.window.current_screen() is batch
     assert batch.lesson.currentText() == "Proefles"
     assert sorted(check.text() for check in batch.checks.values()) == ["Ahmed", "Riet"]
-    qtbot.mouseClick(batch.print, Qt.MouseButton.LeftButton)
+    assert all(check.isChecked() for check in batch.checks.values())
+    click(qtbot, batch.print)
     printed = tmp_path / "groep.pdf"
-    dialog = app.window.print_dialog
-    dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    dialog.printer().setOutputFileName(str(printed))
-    dialog.accepted.emit(dialog.printer())
-    dialog.close()
+    print_to_file(qtbot, app.window.print_dialog, printed)
     assert "2 certificaten" in batch.status.text()
     reader = PdfReader(printed)
     assert len(reader.pages) == 2
     names = {page.extract_text().split("\n")[2].strip() for page in reader.pages}
     assert names == {"Ahmed", "Riet"}
+    issued = [c for name in ("Ahmed", "Riet", "Kees")
+              for c in app.repository.certificates(learner_id(app, name))]
+    assert sorted((c.learner_name, c.signer) for c in issued) == [
+        ("Ahmed", "Anja"), ("Riet", "Anja")]
 
 
-def test_the_overview_refreshes_by_itself_while_open(qtbot, start_app) -> None:
+def test_the_overview_refreshes_by_itself_while_open(
+        qtbot, start_app, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert staff_controller.REFRESH_MS <= 30_000  # the app's own pace: at least twice a minute
+    monkeypatch.setattr(staff_controller, "REFRESH_MS", 50)  # the test's pace, before opening
     app = start_app()
-    StaffRepository(app.database, app.repository).add_staff("Anja", VOLUNTEER, "5739")
-    open_staff(qtbot, app)
-    qtbot.keyClicks(app.window.door.pin, "5739")
-    qtbot.keyClick(app.window.door.pin, Qt.Key.Key_Return)
-    timer = app.controller.staff.timer
-    assert timer.isActive() and timer.interval() <= 30_000
-    assert app.window.today.cards == {}
-    learner = app.repository.add_learner("Riet", "tulip")  # at the other computer
-    app.repository.start_visit(learner.id)
-    app.repository.ask_help(learner.id)
-    timer.timeout.emit()  # what the timer does every few seconds
-    assert "Vraagt hulp" in visible_text(app.window.today.cards[learner.id])
-    qtbot.mouseClick(app.window.today.close_button, Qt.MouseButton.LeftButton)
-    assert not timer.isActive()
+    app.services.staff.add_staff("Anja", VOLUNTEER, "5739")
+    sign_in_staff(qtbot, app, "5739")
+    today = app.window.today
+    [staff] = [c for c in app.controllers if isinstance(c, StaffController)]
+    assert staff.timer.isActive()
+    assert today.cards == {} and today.empty.isVisible()
+    riet = app.repository.add_learner("Riet", "tulip")  # at the other computer
+    app.repository.start_visit(riet.id)
+    app.repository.ask_help(riet.id)
+
+    def riet_asks_for_help() -> bool:  # read between two refreshes, never during one
+        card = today.cards.get(riet.id)
+        return card is not None and any(
+            "Vraagt hulp" in label.text() for label in card.findChildren(QLabel))
+
+    # Nobody touches anything: the overview's own timer brings Riet's request in.
+    qtbot.waitUntil(riet_asks_for_help, timeout=5000)
+    assert not today.empty.isVisible()
+    leave_staff(qtbot, app)
+    assert not staff.timer.isActive()
+    assert app.services.session.member is None
 
 
-def test_a_certificate_is_printed_again_exactly_the_same(qtbot, start_app) -> None:
-    from oefenplek.documents.certificate import Text
-
+def test_a_certificate_is_printed_again_exactly_the_same(qtbot, start_app, tmp_path) -> None:
     app = start_app()
-    StaffRepository(app.database, app.repository).add_staff("Anja", VOLUNTEER, "5739")
+    app.services.settings.set_location_name("Bibliotheek Lindenhof")
+    app.services.staff.add_staff("Anja", VOLUNTEER, "5739")
+    app.services.staff.add_staff("Joke", COORDINATOR, "4821")
     add_new_learner(qtbot, app, "Ahmed", "fiets")
-    learner_id = app.controller.learner.id
-    _first, page = app.controller.certificates.issue(learner_id, "proef-les", "lesson", "Anja")
-    app.controller.end_visit()
-    open_staff(qtbot, app)
-    qtbot.keyClicks(app.window.door.pin, "5739")
-    qtbot.keyClick(app.window.door.pin, Qt.Key.Key_Return)
-    app.window.today.open_learner.emit(learner_id)
-    again = next(b for b in app.window.staff_learner.findChildren(type(app.window.today.visit))
-                 if b.text() == "Opnieuw printen")
-    qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
-    texts = [i.text for i in app.controller.certificates.page.items if isinstance(i, Text)]
-    assert texts == [i.text for i in page.items if isinstance(i, Text)]
-    assert len(app.repository.certificates(learner_id)) == 1  # a reprint is no new one
+    finish_lesson(qtbot, app, "Proefles")
+    click(qtbot, app.window.end.certificate)
+    screen = app.window.certificate
+    click(qtbot, screen.save)
+    first = tmp_path / "eerste.pdf"
+    save_as(qtbot, app.window.save_dialog, first)
+    qtbot.waitUntil(lambda: "Opgeslagen" in screen.status.text(), timeout=10000)
+    click(qtbot, screen.back)
+    end_visit(qtbot, app)
+
+    # Later the location gets a new name; a certificate handed out before keeps the old one.
+    sign_in_staff(qtbot, app, "4821", "Joke")
+    click(qtbot, app.window.today.settings_button)
+    settings = app.window.settings
+    retype(qtbot, settings.location, "Buurthuis De Linde")
+    click_named(qtbot, settings, "Opslaan")
+    assert app.services.settings.location_name() == "Buurthuis De Linde"
+    click(qtbot, settings.back_button)
+    assert app.window.current_screen() is app.window.today
+
+    click_named(qtbot, card_of(app, "Ahmed"), "Openen")
+    page = app.window.staff_learner
+    assert "Proefles" in visible_text(page)
+    click_named(qtbot, page, "Opnieuw printen")
+    assert app.window.current_screen() is screen
+    click(qtbot, screen.save)
+    again = tmp_path / "opnieuw.pdf"
+    save_as(qtbot, app.window.save_dialog, again)
+    qtbot.waitUntil(lambda: "Opgeslagen" in screen.status.text(), timeout=10000)
+    texts = [" ".join(p.extract_text() for p in PdfReader(path).pages) for path in (first, again)]
+    assert texts[0] == texts[1]
+    assert "Bibliotheek Lindenhof" in texts[1] and "Buurthuis" not in texts[1]
+    assert len(app.repository.certificates(learner_id(app, "Ahmed"))) == 1  # no new one
+    click(qtbot, screen.back)
+    assert app.window.current_screen() is page
