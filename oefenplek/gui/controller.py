@@ -8,6 +8,8 @@ Every write goes through `services.ops`: when it fails, the screen stays where i
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
@@ -22,6 +24,8 @@ from oefenplek.gui.main_window import MainWindow
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.screens.lessons import LessonCard, ThemeCard
 from oefenplek.gui.services import Services
+
+T = TypeVar("T")
 
 
 class LearnerController(QObject):
@@ -68,8 +72,9 @@ class LearnerController(QObject):
         services.events.help_handled.connect(self.help_given)
         services.events.staff_left.connect(self.show_picker)
 
-    def _write(self, action: object, then: object = None) -> bool:
-        return self.services.ops.run(action, self.tell, then)  # type: ignore[arg-type]
+    def _write(self, action: Callable[[], T], then: Callable[[T], object] | None = None
+               ) -> bool:
+        return self.services.ops.run(action, self.tell, then)
 
     def _show(self, screen: LearnerScreen) -> None:
         self.speaker.stop()
@@ -274,8 +279,8 @@ class LearnerController(QObject):
         self._write(lambda: self.repository.move_run(record.id, run.position - 1),
                     lambda _done: self._moved(run.go_back))
 
-    def _moved(self, move: object) -> None:
-        move()  # type: ignore[operator]
+    def _moved(self, move: Callable[[], object]) -> None:
+        move()
         self.show_step()
 
     def _finished(self) -> None:
