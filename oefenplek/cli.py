@@ -1,4 +1,5 @@
-"""Commands without a window: `oefenplek lessons check [DIR]`, `oefenplek lessons schema`."""
+"""Commands without a window: `oefenplek lessons check [DIR]`, `oefenplek lessons schema`,
+`oefenplek database copy --to URL`."""
 
 from __future__ import annotations
 
@@ -28,7 +29,35 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true",
                        help=_("also fail on readability warnings"))
     lesson_commands.add_parser("schema", help=_("print the lesson format as JSON Schema"))
+    database = commands.add_parser("database", help=_("the location's shared database"))
+    database_commands = database.add_subparsers(dest="database_command", required=True)
+    copy = database_commands.add_parser(
+        "copy", help=_("copy everything from this computer into an empty location database"))
+    copy.add_argument("--to", required=True, metavar="URL", dest="target",
+                      help=_("the location database, as postgresql://user:password@computer/name"))
     return top
+
+
+def copy_database(target: str) -> int:
+    """Everything from this computer's database into the empty location database."""
+    from oefenplek.storage.copy import copy_database as copy_all
+    from oefenplek.storage.db import database_url
+    from oefenplek.storage.errors import StorageError
+    from oefenplek.storage.location import safe_url
+
+    try:
+        source = database_url(paths.data_dir())
+        counts = copy_all(source, target)
+    except StorageError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    for table, rows in counts.items():
+        print(f"{table}: {rows}")
+    print(ngettext("{n} record copied from {source} to {target}; both hold the same.",
+                   "{n} records copied from {source} to {target}; both hold the same.",
+                   sum(counts.values())).format(
+        n=sum(counts.values()), source=safe_url(source), target=safe_url(target)))
+    return 0
 
 
 def check_lessons(folder: Path | None, strict: bool = False) -> int:
@@ -59,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         from oefenplek.selftest import run
 
         return run()
+    if args.command == "database":
+        return copy_database(args.target)
     if args.command == "lessons":
         if args.lessons_command == "check":
             return check_lessons(args.folder, args.strict)

@@ -89,6 +89,24 @@ def check_database() -> Result:
     ).format(revision=revision))
 
 
+def check_postgres_driver() -> Result:
+    """A location's shared database needs the PostgreSQL driver and its libpq; the engine
+    is made as the app makes it, without connecting to anything."""
+    from sqlalchemy import create_engine
+
+    try:
+        engine = create_engine("postgresql+psycopg://self-test@127.0.0.1/self-test")
+        from psycopg import __version__, pq
+
+        libpq = pq.version()
+    except ImportError as error:
+        return Result(PROBLEM, _("the PostgreSQL driver is missing ({error})").format(
+            error=error))
+    engine.dispose()
+    return Result(OK, _("the PostgreSQL driver loads (psycopg {version}, libpq {libpq})").format(
+        version=__version__, libpq=f"{libpq // 10000}.{libpq % 100}"))
+
+
 def qt_application() -> Any:
     """The running QGuiApplication, or a new one; offscreen when there is no display."""
     global _app
@@ -203,6 +221,7 @@ def check_speech() -> Result:
 CHECKS: list[tuple[str, Callable[[], Result]]] = [
     (N_("lessons"), check_lessons),
     (N_("database"), check_database),
+    (N_("location database"), check_postgres_driver),
     (N_("screens"), check_screens),
     (N_("documents"), check_documents),
     (N_("translations"), check_translations),

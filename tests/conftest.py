@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from .postgres import PostgresServer, start_server
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["OEFENPLEK_SPEECH_ENGINE"] = "mock"
@@ -29,3 +36,45 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def fixture_lessons() -> Path:
     return FIXTURES / "lessons"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server on 127.0.0.1 for this test session (tests/postgres.py)."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer, monkeypatch: pytest.MonkeyPatch
+                 ) -> Iterator[str]:
+    """The URL of a new, empty database on the test server, dropped after the test (the
+    engines the test made are closed first, so no connection is left open)."""
+    from oefenplek.storage import db
+
+    engines = []
+    make_engine = db.make_engine
+
+    def recorded(url: str) -> Engine:
+        engines.append(make_engine(url))
+        return engines[-1]
+
+    monkeypatch.setattr(db, "make_engine", recorded)
+    name = postgres_server.create_database()
+    try:
+        yield postgres_server.url(name)
+    finally:
+        for engine in engines:
+            engine.dispose()
+        postgres_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Storage tests run on the embedded SQLite file and on a location's PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    return str(request.getfixturevalue("postgres_url"))

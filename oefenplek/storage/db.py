@@ -1,33 +1,42 @@
-"""Opening the database: SQLite in the data folder by default, made safe and up to date.
+"""Opening the database: SQLite in the data folder by default, or the location's shared
+PostgreSQL database (see storage.location), made safe and up to date.
 
 Alembic is imported only when the schema is behind (it costs a third of a second at start),
-and an existing SQLite file is copied aside before it is migrated, so nothing is lost.
+and an existing SQLite file is copied aside before it is migrated, so nothing is lost. On
+PostgreSQL the migration runs in one transaction under an advisory lock, so computers that
+start together do not migrate twice. This is the only module with SQLite-only SQL.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from oefenplek import paths
 from oefenplek.i18n import _
+from oefenplek.storage import location
 from oefenplek.storage.errors import StorageError
 from oefenplek.storage.revision import HEAD_REVISION
 
 __all__ = ["HEAD_REVISION", "MIGRATIONS", "Database", "StorageError", "database_url"]
 
 MIGRATIONS = paths.migrations_dir()
+#: pg_advisory_xact_lock key held while one computer checks and upgrades the shared schema.
+MIGRATION_LOCK = 0x6F6566656E  # "oefen"
 
 
 def database_url(path: Path) -> str:
-    return os.environ.get("OEFENPLEK_DATABASE_URL") or f"sqlite:///{path}"
+    """The URL to open (see storage.location): `path` is the data folder or, as older
+    callers pass it, the SQLite file in it (used when no location database is set)."""
+    if path.is_dir():
+        return location.database_url(path)
+    return location.database_url(path.parent, embedded=path)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -40,6 +49,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    url = location.with_driver(url)
+    if url.startswith("postgresql"):
+        # A shared server: connections go stale when a computer sleeps or the network
+        # drops, and a switched-off server must not hang the app.
+        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -48,27 +62,48 @@ def make_engine(url: str) -> Engine:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision_on(connection)
+
+
+def _revision_on(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema up to HEAD_REVISION with Alembic."""
+    """Bring the schema up to HEAD_REVISION with Alembic, in one transaction."""
+    with engine.begin() as connection:
+        upgrade(connection)
+
+
+def upgrade(connection: Connection) -> None:
     from alembic import command
     from alembic.config import Config
     from alembic.util import CommandError
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        command.upgrade(config, "head")
     except CommandError as error:
+        if connection.dialect.name != "sqlite":
+            host = connection.engine.url.host or "?"
+            raise StorageError(location.newer_schema(host), str(error)) from error
         raise StorageError(_(
             "This progress file was made by a newer version of oefenplek. Use that version "
             "again; nothing in the file has been changed."), str(error)) from error
+
+
+def migrate_shared(engine: Engine) -> None:
+    """Upgrade a shared PostgreSQL database: when several computers start at once, one
+    migrates while the others wait for its lock and then find the schema up to date."""
+    with engine.begin() as connection:
+        connection.execute(text("SET LOCAL lock_timeout = '120s'"))
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        if _revision_on(connection) != HEAD_REVISION:
+            upgrade(connection)
 
 
 def _backup_before_migration(engine: Engine) -> Path | None:
@@ -94,7 +129,9 @@ class Database:
         self.engine = make_engine(url)
         try:
             revision = current_revision(self.engine)
-            if revision != HEAD_REVISION:
+            if revision != HEAD_REVISION and self.engine.dialect.name == "postgresql":
+                migrate_shared(self.engine)
+            elif revision != HEAD_REVISION:
                 has_data = revision is not None
                 if has_data:
                     _backup_before_migration(self.engine)
@@ -102,6 +139,9 @@ class Database:
         except (DatabaseError, OperationalError) as error:
             self.engine.dispose()
             raise StorageError(_explain(url, error), str(error)) from error
+        except StorageError:
+            self.engine.dispose()
+            raise
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:
@@ -113,6 +153,12 @@ class Database:
 
 def _explain(url: str, error: Exception) -> str:
     detail = str(getattr(error, "orig", error))
+    if not url.startswith("sqlite"):
+        try:
+            return location.explain_connection_error(
+                location.LocationDatabase.from_url(url), error)
+        except ValueError:
+            return _("The database cannot be used. Ask whoever set it up for help.")
     where = url.removeprefix("sqlite:///")
     if "not a database" in detail or "malformed" in detail:
         return _(

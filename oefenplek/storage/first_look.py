@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from oefenplek.core.learners import Learner
+from oefenplek.storage.location import SETTINGS_FILE
 from oefenplek.storage.revision import HEAD_REVISION
 
 #: The same order as Repository.learners: most recently seen first, then by name.
@@ -33,8 +34,8 @@ def learners_at_start(path: Path) -> list[Learner] | None:
 
     No file yet is a new location: nobody to show.
     """
-    if os.environ.get("OEFENPLEK_DATABASE_URL"):
-        return None
+    if os.environ.get("OEFENPLEK_DATABASE_URL") or (path.parent / SETTINGS_FILE).exists():
+        return None  # a location database: its learners are on the server
     if not path.exists():
         return []
     if not path.is_file():

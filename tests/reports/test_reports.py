@@ -4,7 +4,8 @@ the same numbers, safely."""
 from __future__ import annotations
 
 import csv
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,12 @@ from openpyxl import load_workbook
 
 from oefenplek.core.reports import Period, Report, build_report
 from oefenplek.documents.report_exports import write_csv, write_pdf, write_xlsx
+from oefenplek.storage.copy import copy_database
+from oefenplek.storage.db import Database
 from oefenplek.storage.report_queries import report_facts, utc_bounds
 from oefenplek.storage.repository import Repository
 
+from ..postgres import PostgresServer
 from .busy_location import THEMES, TITLES, YEAR_2025, make_busy_location
 
 
@@ -25,36 +29,67 @@ def busy(tmp_path_factory: pytest.TempPathFactory) -> Repository:
 
 
 @pytest.fixture(scope="module")
+def busy_on_server(busy: Repository, postgres_server: PostgresServer) -> Iterator[Repository]:
+    """The same location copied into a location's PostgreSQL database."""
+    name = postgres_server.create_database()
+    copy_database(busy.database.url, postgres_server.url(name))
+    database = Database(postgres_server.url(name))
+    yield Repository(database)
+    database.close()
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, busy: Repository) -> Repository:
+    """The busy location on SQLite, and on PostgreSQL, for the tests that ask the database."""
+    return busy if request.param == "sqlite" else request.getfixturevalue("busy_on_server")
+
+
+@pytest.fixture(scope="module")
 def year(busy: Repository) -> Report:
     period = Period(*YEAR_2025)
     return build_report(report_facts(busy, period, THEMES, TITLES))
 
 
+def on_postgresql(repository: Repository) -> bool:
+    return repository.database.engine.dialect.name == "postgresql"
+
+
 def sql(repository: Repository, query: str, *args: object) -> object:
+    if on_postgresql(repository):
+        query = query.replace("?", "%s")
     with repository.database.engine.connect() as connection:
         return connection.exec_driver_sql(query, args).scalar()
 
 
-def bounds() -> tuple[str, str]:
-    start, end = utc_bounds(Period(*YEAR_2025))
-    return (start.replace(tzinfo=None).isoformat(" "), end.replace(tzinfo=None).isoformat(" "))
+def bounds(repository: Repository) -> tuple[str, str] | tuple[datetime, datetime]:
+    start, end = (when.replace(tzinfo=None) for when in utc_bounds(Period(*YEAR_2025)))
+    return (start, end) if on_postgresql(repository) else (start.isoformat(" "),
+                                                           end.isoformat(" "))
 
 
-def test_the_busy_location_is_as_big_as_promised(busy: Repository) -> None:
+def days(repository: Repository) -> list[str] | list[date]:
+    return list(YEAR_2025) if on_postgresql(repository) else [d.isoformat() for d in YEAR_2025]
+
+
+def test_the_busy_location_is_as_big_as_promised(location: Repository) -> None:
+    busy = location
     assert sql(busy, "SELECT count(*) FROM learner") == 2000
     assert sql(busy, "SELECT count(*) FROM lesson_run") == 40_000
     assert sql(busy, "SELECT count(*) FROM attempt") == 400_000
 
 
-def test_the_figures_equal_independent_sql_counts(busy: Repository, year: Report) -> None:
-    low, high = bounds()
+def test_the_figures_equal_independent_sql_counts(location: Repository) -> None:
+    busy = location
+    year = build_report(report_facts(busy, Period(*YEAR_2025), THEMES, TITLES))
+    low, high = bounds(busy)
     where = "started_at >= ? AND started_at < ?"
     assert year.visits == sql(busy, f"SELECT count(*) FROM visit WHERE {where}", low, high)
     assert year.learners == sql(
         busy, f"SELECT count(DISTINCT learner_id) FROM visit WHERE {where}", low, high)
     assert year.new_learners == sql(busy, """
         SELECT count(*) FROM (SELECT learner_id, min(started_at) AS first FROM visit
-        GROUP BY learner_id) WHERE first >= ? AND first < ?""", low, high)
+        GROUP BY learner_id) AS firsts WHERE first >= ? AND first < ?""", low, high)
     assert year.lessons_started == sql(
         busy, f"SELECT count(*) FROM lesson_run WHERE {where}", low, high)
     assert year.lessons_finished == sql(
@@ -65,17 +100,22 @@ def test_the_figures_equal_independent_sql_counts(busy: Repository, year: Report
         low, high)
     assert year.certificates == sql(
         busy, "SELECT count(*) FROM certificate WHERE issued_on BETWEEN ? AND ?",
-        *[d.isoformat() for d in YEAR_2025])
+        *days(busy))
+    length = ("CAST(extract(epoch FROM coalesce(v.ended_at, a.last, v.started_at) "
+              "- v.started_at) AS double precision) / 3600" if on_postgresql(busy) else
+              "(julianday(coalesce(v.ended_at, a.last, v.started_at)) - julianday(v.started_at))"
+              " * 24")
+    least, greatest = ("least", "greatest") if on_postgresql(busy) else ("min", "max")
     hours = sql(busy, f"""
-        SELECT sum(min(max((julianday(coalesce(v.ended_at, a.last, v.started_at))
-                              - julianday(v.started_at)) * 24, 0), 4))
+        SELECT sum({least}({greatest}({length}, 0), 4))
         FROM visit v LEFT JOIN (SELECT visit_id, max(created_at) AS last FROM attempt
                                 GROUP BY visit_id) a ON a.visit_id = v.id
         WHERE v.{where}""", low, high)
     assert year.hours == pytest.approx(hours, rel=1e-6)
-    per_lesson = dict(busy.database.engine.connect().exec_driver_sql(
-        f"SELECT lesson_id, count(*) FROM lesson_run WHERE {where} GROUP BY lesson_id",
-        (low, high)).all())
+    with busy.database.engine.connect() as connection:
+        per_lesson = dict(connection.exec_driver_sql(
+            f"SELECT lesson_id, count(*) FROM lesson_run WHERE {where} GROUP BY lesson_id"
+            .replace("?", "%s" if on_postgresql(busy) else "?"), (low, high)).all())
     assert year.started_by_lesson == {TITLES[k]: v for k, v in per_lesson.items()}
     assert sum(year.started_by_theme.values()) == year.lessons_started
     guided = sql(busy, f"SELECT count(*) FROM visit WHERE guided_by IS NOT NULL AND {where}",

@@ -79,8 +79,8 @@ def test_a_damaged_file_gives_plain_words_and_is_left_alone(tmp_path: Path) -> N
     assert path.read_bytes() == junk  # nothing changed or deleted
 
 
-def test_deleting_a_learner_removes_runs_and_attempts(tmp_path: Path) -> None:
-    database = open_db(tmp_path / "d.sqlite3")
+def test_deleting_a_learner_removes_runs_and_attempts(database_url: str) -> None:
+    database = Database(database_url)
     repository = Repository(database)
     learner = repository.add_learner("Piet", "dog")
     run = repository.start_run(learner.id, "wifi", 1)

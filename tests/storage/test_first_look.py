@@ -47,3 +47,10 @@ def test_no_file_is_a_new_location_and_odd_files_start_normally(
     assert learners_at_start(empty) is None  # no schema revision: the normal start decides
     monkeypatch.setenv("OEFENPLEK_DATABASE_URL", "postgresql://localhost/oefenplek")
     assert learners_at_start(tmp_path / "nothing.sqlite3") is None
+
+
+def test_a_computer_set_to_the_location_database_starts_normally(tmp_path: Path) -> None:
+    from oefenplek.storage.location import LocationDatabase, save_location_database
+
+    save_location_database(tmp_path, LocationDatabase("127.0.0.1", 5432, "plek", "u", "p"))
+    assert learners_at_start(tmp_path / "oefenplek.sqlite3") is None

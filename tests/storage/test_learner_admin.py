@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 from oefenplek.core.certificates import Certificate
 from oefenplek.core.engine import Outcome
@@ -13,8 +12,8 @@ from oefenplek.storage.learner_admin import LearnerAdmin
 from oefenplek.storage.repository import Repository
 
 
-def setup(tmp_path: Path) -> tuple[Repository, LearnerAdmin, str]:
-    repository = Repository(Database(f"sqlite:///{tmp_path / 'a.sqlite3'}"))
+def setup(database_url: str) -> tuple[Repository, LearnerAdmin, str]:
+    repository = Repository(Database(database_url))
     learner = repository.add_learner("Fatima", "cat")
     visit = repository.start_visit(learner.id)
     run = repository.start_run(learner.id, "wifi-android", 1)
@@ -32,15 +31,15 @@ def count(repository: Repository, table: str) -> int:
         return int(connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0)
 
 
-def test_delete_leaves_nothing(tmp_path: Path) -> None:
-    repository, admin, learner_id = setup(tmp_path)
+def test_delete_leaves_nothing(database_url: str) -> None:
+    repository, admin, learner_id = setup(database_url)
     admin.delete(learner_id)
     for table in ("learner", "visit", "lesson_run", "attempt", "help_request", "certificate"):
         assert count(repository, table) == 0, table
 
 
-def test_anonymise_removes_name_and_picture_and_keeps_the_numbers(tmp_path: Path) -> None:
-    repository, admin, learner_id = setup(tmp_path)
+def test_anonymise_removes_name_and_picture_and_keeps_the_numbers(database_url: str) -> None:
+    repository, admin, learner_id = setup(database_url)
     admin.anonymise(learner_id)
     with repository.database.engine.connect() as connection:
         name, avatar = connection.exec_driver_sql("SELECT name, avatar FROM learner").one()
@@ -51,8 +50,8 @@ def test_anonymise_removes_name_and_picture_and_keeps_the_numbers(tmp_path: Path
     assert repository.learners() == []  # hidden from the picker
 
 
-def test_merge_moves_everything_to_one_tile(tmp_path: Path) -> None:
-    repository, admin, learner_id = setup(tmp_path)
+def test_merge_moves_everything_to_one_tile(database_url: str) -> None:
+    repository, admin, learner_id = setup(database_url)
     second = repository.add_learner("Fatima B", "dog")
     repository.start_run(second.id, "tablet-tikken", 1)
     admin.merge(learner_id, second.id)
@@ -61,8 +60,8 @@ def test_merge_moves_everything_to_one_tile(tmp_path: Path) -> None:
         "wifi-android", "tablet-tikken"}
 
 
-def test_archive_hides_and_the_export_holds_everything(tmp_path: Path) -> None:
-    repository, admin, learner_id = setup(tmp_path)
+def test_archive_hides_and_the_export_holds_everything(database_url: str) -> None:
+    repository, admin, learner_id = setup(database_url)
     admin.archive(learner_id)
     assert repository.learners() == []
     data = json.loads(admin.export_json(learner_id))

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from oefenplek.core.engine import Outcome
 from oefenplek.storage.db import Database
 from oefenplek.storage.repository import Repository
 
 
-def make(tmp_path: Path) -> Repository:
-    return Repository(Database(f"sqlite:///{tmp_path / 'r.sqlite3'}"))
+def make(database_url: str) -> Repository:
+    """On SQLite and on PostgreSQL (the `database_url` fixture in conftest.py)."""
+    return Repository(Database(database_url))
 
 
-def test_learners_recently_seen_come_first(tmp_path: Path) -> None:
-    repository = make(tmp_path)
+def test_learners_recently_seen_come_first(database_url: str) -> None:
+    repository = make(database_url)
     anna = repository.add_learner("Anna", "cat")
     bram = repository.add_learner("Bram", "dog")
     repository.start_visit(anna.id)
@@ -22,8 +21,8 @@ def test_learners_recently_seen_come_first(tmp_path: Path) -> None:
     assert repository.learner(bram.id) == bram
 
 
-def test_a_run_remembers_lesson_version_position_and_attempts(tmp_path: Path) -> None:
-    repository = make(tmp_path)
+def test_a_run_remembers_lesson_version_position_and_attempts(database_url: str) -> None:
+    repository = make(database_url)
     learner = repository.add_learner("Anna", "cat")
     visit = repository.start_visit(learner.id)
     run = repository.start_run(learner.id, "wifi-aanzetten", 3)
@@ -41,10 +40,10 @@ def test_a_run_remembers_lesson_version_position_and_attempts(tmp_path: Path) ->
     repository.end_visit(visit)
 
 
-def test_preferences_are_kept_per_learner(tmp_path: Path) -> None:
+def test_preferences_are_kept_per_learner(database_url: str) -> None:
     from oefenplek.core.learners import Preferences
 
-    repository = make(tmp_path)
+    repository = make(database_url)
     anna = repository.add_learner("Anna", "cat")
     bram = repository.add_learner("Bram", "dog")
     repository.set_preferences(anna.id, Preferences(200, True, True, False))
@@ -52,8 +51,8 @@ def test_preferences_are_kept_per_learner(tmp_path: Path) -> None:
     assert repository.learner(bram.id).preferences == Preferences()
 
 
-def test_help_requests_stay_open_until_handled(tmp_path: Path) -> None:
-    repository = make(tmp_path)
+def test_help_requests_stay_open_until_handled(database_url: str) -> None:
+    repository = make(database_url)
     anna = repository.add_learner("Anna", "cat")
     run = repository.start_run(anna.id, "wifi-android", 1)
     request = repository.ask_help(anna.id, run.id, "wifi-android", 4)
