@@ -98,6 +98,7 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     from oefenplek.gui.staff.controller import StaffController
     from oefenplek.gui.staff.coordinator import CoordinatorController
     from oefenplek.gui.staff.report_controller import ReportController
+    from oefenplek.storage.computer import computer_name
     from oefenplek.storage.db import Database, database_url
     from oefenplek.storage.learner_admin import LearnerAdmin
     from oefenplek.storage.repository import Repository
@@ -117,6 +118,7 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
         staff=StaffRepository(database, repository), admin=LearnerAdmin(repository),
         settings=Settings(repository), catalog=catalog, speaker=speaker,
         ops=Operations(data_dir), events=Events(window), data_dir=data_dir,
+        computer=computer_name(data_dir),
         clock=clock or utc_now)
     learner = LearnerController(window, services)
     controllers: list[QObject] = [

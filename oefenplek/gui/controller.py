@@ -3,6 +3,8 @@
 Every answer is stored (committed) before the screen changes, and every move through a
 lesson stores the position, so a learner can stop at any moment and continue days later.
 Every write goes through `services.ops`: when it fails, the screen stays where it was.
+While a help request of this computer is open, a timer asks every 1.5 s whether a volunteer
+(on any computer of the location) handled it; it runs only then, so an idle app does nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import zlib
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from oefenplek import __version__
 from oefenplek.core.certificates import theme_complete
@@ -26,6 +28,8 @@ from oefenplek.gui.screens.lessons import LessonCard, ThemeCard
 from oefenplek.gui.services import Services
 
 T = TypeVar("T")
+
+HELP_POLL_MS = 1_500  # "help is coming" goes within 2 s of "Geholpen" on another computer
 
 
 class LearnerController(QObject):
@@ -42,6 +46,9 @@ class LearnerController(QObject):
         self.help_request: str | None = None
         self.finished_lesson: Lesson | None = None
         self.speaking_on: LearnerScreen | None = None
+        self.help_timer = QTimer(self)
+        self.help_timer.setInterval(HELP_POLL_MS)
+        self.help_timer.timeout.connect(self._check_help)
         w = window
         for screen in w.learner_screens():
             screen.listen_requested.connect(lambda text, s=screen: self.read_aloud(s, text))
@@ -69,6 +76,7 @@ class LearnerController(QObject):
         w.end.next_lesson_requested.connect(self.open_lesson)
         w.end.certificate_requested.connect(self.certificate)
         w.closing.connect(self.shutdown)
+        w.closing.connect(self.help_timer.stop)
         services.events.help_handled.connect(self.help_given)
         services.events.staff_left.connect(self.show_picker)
 
@@ -102,12 +110,26 @@ class LearnerController(QObject):
         learner_id = self.learner.id if self.learner else None
         self._write(lambda: self.repository.ask_help(
             learner_id, record.id if record else None, run.lesson.id if run else None,
-            run.position if run else None), self._help_coming)
+            run.position if run else None, self.services.computer), self._help_coming)
 
     def _help_coming(self, request_id: str | None) -> None:
         self.help_request = request_id
         for screen in self.window.learner_screens():
             screen.set_help_coming(request_id is not None)
+        if request_id is None:
+            self.help_timer.stop()
+        elif not self.help_timer.isActive():
+            self.help_timer.start()
+
+    def _check_help(self) -> None:
+        """Did a volunteer handle the open request? A read that fails says nothing to the
+        learner: "help is coming" stays, and the next tick asks again."""
+        request = self.help_request
+        if request is None:
+            self.help_timer.stop()
+            return
+        self.services.ops.run(lambda: self.repository.help_handled(request), lambda _m: None,
+                              lambda handled: self.help_given(request) if handled else None)
 
     def cancel_help(self) -> None:
         request = self.help_request
@@ -145,7 +167,7 @@ class LearnerController(QObject):
         learner = self.repository.learner(learner_id)
         if learner is None:
             return self.show_picker()
-        if self._write(lambda: self.repository.start_visit(learner.id),
+        if self._write(lambda: self.repository.start_visit(learner.id, self.services.computer),
                        lambda visit: setattr(self, "visit_id", visit)):
             self.learner = learner
             self._use_preferences(learner.preferences)

@@ -50,6 +50,9 @@ class Services:
     ops: Operations
     events: Events
     data_dir: Path
+    #: This computer's name (storage.computer): on its visits and help requests, so the
+    #: volunteer on another computer of the location knows where to walk.
+    computer: str
     clock: Callable[[], datetime] = utc_now
     session: StaffSession = field(default_factory=StaffSession)
 

@@ -80,6 +80,7 @@ class VisitRow(Base):
     guided_by: Mapped[str | None] = mapped_column(
         ForeignKey("staff.id", ondelete="SET NULL"), default=None
     )
+    computer: Mapped[str | None] = mapped_column(String(40), default=None)  # where they sit
 
     __table_args__ = (
         Index("ix_visit_learner_started", "learner_id", "started_at"),
@@ -152,6 +153,7 @@ class HelpRequestRow(Base):
     step_index: Mapped[int | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    computer: Mapped[str | None] = mapped_column(String(40), default=None)  # where to walk
 
     __table_args__ = (Index("ix_help_open", "handled_at", "created_at"),)
 

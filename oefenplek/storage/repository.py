@@ -124,9 +124,10 @@ class Repository:
             )
 
     # --- visits -------------------------------------------------------------------------
-    def start_visit(self, learner_id: str) -> str:
+    def start_visit(self, learner_id: str, computer: str | None = None) -> str:
+        """A learner picked their tile on `computer` (this computer's name)."""
         with self._session(write=True) as session:
-            row = VisitRow(learner_id=learner_id)
+            row = VisitRow(learner_id=learner_id, computer=computer)
             session.add(row)
             session.flush()
             return row.id
@@ -221,11 +222,13 @@ class Repository:
         run_id: str | None = None,
         lesson_id: str | None = None,
         step_index: int | None = None,
+        computer: str | None = None,
     ) -> str:
-        """Record that a learner asked for the volunteer; returns the request's id."""
+        """Record that a learner asked for the volunteer (at `computer`); the request's id."""
         with self._session(write=True) as session:
             row = HelpRequestRow(
-                learner_id=learner_id, run_id=run_id, lesson_id=lesson_id, step_index=step_index
+                learner_id=learner_id, run_id=run_id, lesson_id=lesson_id, step_index=step_index,
+                computer=computer,
             )
             session.add(row)
             session.flush()
@@ -240,6 +243,16 @@ class Repository:
                 .order_by(HelpRequestRow.created_at)
             ).scalars()
             return [(r.id, r.learner_id, r.lesson_id, r.step_index) for r in rows]
+
+    def help_handled(self, request_id: str) -> bool:
+        """Whether a volunteer (on any computer) handled this request; a request that is
+        gone (its learner deleted) counts as handled. One primary-key lookup: the learner's
+        screen asks this every second or two while it says "help is coming"."""
+        with self._session() as session:
+            found = session.execute(
+                select(HelpRequestRow.handled_at).where(HelpRequestRow.id == request_id)
+            ).first()
+            return found is None or found[0] is not None
 
     def handle_help_request(self, request_id: str) -> None:
         with self._session(write=True) as session:

@@ -3,4 +3,4 @@ SQLAlchemy or Alembic (a test checks that it is Alembic's head)."""
 
 from __future__ import annotations
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"

@@ -44,6 +44,8 @@ class HereToday:
     help_since: datetime | None
     help_request_id: str | None
     finished_today: tuple[str, ...]
+    computer: str | None = None  # where the learner sits: their open visit's computer
+    help_computer: str | None = None  # where they asked for help: the volunteer walks there
 
 
 @dataclass(frozen=True)
@@ -126,14 +128,15 @@ class StaffRepository:
     def here_today(self, since: datetime) -> list[HereToday]:
         """Learners with a visit since `since` (start of today), help requests first.
 
-        The overview asks this every 15 seconds on the GUI thread, so it is three queries
-        however many learners are in (plain SQL and a window function: SQLite and PostgreSQL).
-        """
+        The overview asks this every 1.5 seconds on the GUI thread while it is on screen, so
+        it is three queries however many learners are in (plain SQL and a window function:
+        SQLite and PostgreSQL). `computer`: where the learner's latest visit is, while open;
+        `help_computer`: where they asked for help (the volunteer walks there)."""
         present = select(VisitRow.learner_id).where(VisitRow.started_at >= since)
         with self._session() as session:
             visits = session.execute(
                 select(VisitRow.learner_id, VisitRow.started_at, VisitRow.ended_at,
-                       LearnerRow.name, LearnerRow.avatar)
+                       VisitRow.computer, LearnerRow.name, LearnerRow.avatar)
                 .join(LearnerRow, LearnerRow.id == VisitRow.learner_id)
                 .where(VisitRow.started_at >= since)
                 .order_by(VisitRow.started_at, VisitRow.id)
@@ -141,7 +144,8 @@ class StaffRepository:
             if not visits:
                 return []
             helps = {row.learner_id: row for row in session.execute(  # the newest open one
-                select(HelpRequestRow.learner_id, HelpRequestRow.id, HelpRequestRow.created_at)
+                select(HelpRequestRow.learner_id, HelpRequestRow.id, HelpRequestRow.created_at,
+                       HelpRequestRow.computer)
                 .where(HelpRequestRow.handled_at.is_(None),
                        HelpRequestRow.learner_id.in_(present))
                 .order_by(HelpRequestRow.created_at, HelpRequestRow.id))}
@@ -177,7 +181,9 @@ class StaffRepository:
                 learner_id, visit.name, visit.avatar, visit.started_at, visit.ended_at,
                 lesson_id, step_index,
                 help_row.created_at if help_row else None, help_row.id if help_row else None,
-                tuple(done.get(learner_id, ()))))
+                tuple(done.get(learner_id, ())),
+                visit.computer if visit.ended_at is None else None,
+                help_row.computer if help_row else None))
         found.sort(key=lambda h: (h.help_since is None, h.help_since or h.arrived))
         return found
 

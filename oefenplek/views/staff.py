@@ -27,10 +27,11 @@ class TodayRow:
     name: str
     avatar: str
     where: str  # "Wifi op een Android-tablet, stap 4" or "Niet bezig met een les"
-    help_text: str  # "Vraagt hulp (5 minuten)" or ""
+    help_text: str  # "Vraagt hulp (5 minuten) – bij computer Balie-2" or ""
     help_request_id: str | None
     done_text: str  # "Klaar vandaag: ..." or ""
     visit_open: bool = False
+    seat: str = ""  # "Bij computer Balie-1" while the learner is in at a computer, or ""
 
 
 @dataclass(frozen=True)
@@ -70,15 +71,28 @@ def today_row(here: HereToday, catalog: Catalog, now: datetime) -> TodayRow:
     if here.lesson_id is not None and here.step_index is not None:
         where = _("{lesson}, step {n}").format(lesson=_title(catalog, here.lesson_id),
                                                n=here.step_index + 1)
-    help_text = ""
-    if here.help_since is not None:
-        minutes = max(0, round((now - here.help_since).total_seconds() / 60))
-        help_text = ngettext("Asks for help ({n} minute)", "Asks for help ({n} minutes)",
-                             minutes).format(n=minutes)
     done = [_title(catalog, lesson_id) for lesson_id in dict.fromkeys(here.finished_today)]
     done_text = _("Finished today: {lessons}").format(lessons=", ".join(done)) if done else ""
-    return TodayRow(here.learner_id, here.name, here.avatar, where, help_text,
-                    here.help_request_id, done_text, here.left is None)
+    seat = ""  # said once: not again under a help request from the same computer
+    if here.computer and here.left is None and not (
+            here.help_since is not None and here.help_computer == here.computer):
+        seat = _("At computer {computer}").format(computer=here.computer)
+    return TodayRow(here.learner_id, here.name, here.avatar, where, help_text(here, now),
+                    here.help_request_id, done_text, here.left is None, seat)
+
+
+def help_text(here: HereToday, now: datetime) -> str:
+    """How long the learner waits and at which computer, so the volunteer knows where to
+    walk; "" when they do not ask for help."""
+    if here.help_since is None:
+        return ""
+    minutes = max(0, round((now - here.help_since).total_seconds() / 60))
+    if here.help_computer:
+        return ngettext("Asks for help ({n} minute) – at computer {computer}",
+                        "Asks for help ({n} minutes) – at computer {computer}",
+                        minutes).format(n=minutes, computer=here.help_computer)
+    return ngettext("Asks for help ({n} minute)", "Asks for help ({n} minutes)",
+                    minutes).format(n=minutes)
 
 
 def today_rows(here: Sequence[HereToday], catalog: Catalog, now: datetime) -> list[TodayRow]:

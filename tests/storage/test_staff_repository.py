@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from oefenplek.core.engine import Outcome
@@ -19,9 +20,8 @@ from oefenplek.storage.staff_repository import HereToday, StaffRepository, Stuck
 TODAY = datetime(2026, 11, 22, tzinfo=UTC)  # start of the day the overview shows
 
 
-def make(tmp_path: Path) -> tuple[Database, Repository, StaffRepository]:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    database = Database(f"sqlite:///{tmp_path / 'staff.sqlite3'}")
+def make(database_url: str) -> tuple[Database, Repository, StaffRepository]:
+    database = Database(database_url)
     repository = Repository(database)
     return database, repository, StaffRepository(database, repository)
 
@@ -37,8 +37,8 @@ def at(hours: float) -> datetime:
     return TODAY + timedelta(hours=hours)
 
 
-def test_the_overview_names_who_is_in_where_they_are_and_who_waits(tmp_path: Path) -> None:
-    database, repository, staff = make(tmp_path)
+def test_the_overview_names_who_is_in_where_they_are_and_who_waits(database_url: str) -> None:
+    database, repository, staff = make(database_url)
     anna, bram, cor, dewi = (repository.add_learner(name, "cat")
                              for name in ("Anna", "Bram", "Cor", "Dewi"))
     add(database,
@@ -75,8 +75,8 @@ def test_the_overview_names_who_is_in_where_they_are_and_who_waits(tmp_path: Pat
     assert staff.here_today(at(24)) == []
 
 
-def test_where_it_was_hard_is_counted_per_step_newest_first(tmp_path: Path) -> None:
-    database, repository, staff = make(tmp_path)
+def test_where_it_was_hard_is_counted_per_step_newest_first(database_url: str) -> None:
+    database, repository, staff = make(database_url)
     anna, bram = repository.add_learner("Anna", "cat"), repository.add_learner("Bram", "dog")
     add(database,
         LessonRunRow(id="r1", learner_id=anna.id, lesson_id="wifi", lesson_version=1,
@@ -131,9 +131,9 @@ def statements(database: Database) -> Iterator[list[str]]:
         event.remove(database.engine, "before_cursor_execute", count)
 
 
-def refresh_statements(tmp_path: Path, present: int) -> list[str]:
+def refresh_statements(database_url: str, present: int) -> list[str]:
     """The statements of one overview refresh: who is in, and who could start a visit."""
-    database, repository, staff = make(tmp_path)
+    database, repository, staff = make(database_url)
     fill(database, repository, present)
     staff.here_today(TODAY)  # the first refresh also opens the connection
     with statements(database) as seen:
@@ -145,8 +145,22 @@ def refresh_statements(tmp_path: Path, present: int) -> list[str]:
     return seen
 
 
-def test_a_refresh_asks_the_same_few_questions_for_3_or_30_learners(tmp_path: Path) -> None:
-    few = refresh_statements(tmp_path / "few", 3)
-    many = refresh_statements(tmp_path / "many", 30)
+@pytest.fixture
+def second_database_url(database_url: str, tmp_path: Path,
+                        request: pytest.FixtureRequest) -> Iterator[str]:
+    """Another empty database of the same kind as `database_url`."""
+    if database_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'second.sqlite3'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    name = server.create_database()
+    yield server.url(name)
+    server.drop_database(name)
+
+
+def test_a_refresh_asks_the_same_few_questions_for_3_or_30_learners(
+        database_url: str, second_database_url: str) -> None:
+    few = refresh_statements(database_url, 3)
+    many = refresh_statements(second_database_url, 30)
     assert len(few) == len(many) <= 5
     assert few == many  # the very same statements: nothing is asked per learner

@@ -82,6 +82,37 @@ def test_the_minutes_follow_the_clock_that_is_passed_in(catalog: Catalog) -> Non
     assert today_rows(waiting, catalog, later)[0].help_text == "Vraagt hulp (12 minuten)"
 
 
+def test_a_card_says_at_which_computer_the_learner_asks_and_sits(catalog: Catalog) -> None:
+    rows = today_rows([
+        here("fatima", help_since=NOW - timedelta(minutes=3), help_request_id="h1",
+             computer="Balie-2", help_computer="Balie-2"),
+        here("kees", help_since=NOW - timedelta(minutes=1), help_request_id="h2",
+             computer="Leeszaal", help_computer="Balie-1"),  # asked there, sits here now
+        here("riet", help_since=NOW, help_request_id="h3", help_computer="Balie-3",
+             left=NOW),  # went home: the request still says where it was asked
+        here("ahmed", lesson_id="proef-les", step_index=2, computer="Balie-1"),
+        here("dewi", computer="Balie-4", left=NOW),  # gone: not at a computer any more
+        here("bram"),  # a visit without the computer
+    ], catalog, NOW)
+    fatima, kees, riet, ahmed, dewi, bram = rows
+    assert fatima.help_text == "Vraagt hulp (3 minuten) – bij computer Balie-2"
+    assert fatima.seat == ""  # said once, in the help line
+    assert kees.help_text == "Vraagt hulp (1 minuut) – bij computer Balie-1"
+    assert kees.seat == "Bij computer Leeszaal"
+    assert riet.help_text == "Vraagt hulp (0 minuten) – bij computer Balie-3"
+    assert riet.seat == ""
+    assert (ahmed.help_text, ahmed.seat, ahmed.where) == (
+        "", "Bij computer Balie-1", "Proefles, stap 3")
+    assert dewi.seat == bram.seat == ""
+
+
+def test_a_help_request_from_before_computer_names_reads_as_before(catalog: Catalog) -> None:
+    [row] = today_rows([here("anna", help_since=NOW - timedelta(minutes=2),
+                             help_request_id="h1", computer="Balie-1")], catalog, NOW)
+    assert row.help_text == "Vraagt hulp (2 minuten)"
+    assert row.seat == "Bij computer Balie-1"
+
+
 def test_lessons_finished_today_are_named_once_each(catalog: Catalog) -> None:
     [row] = today_rows([here("anna", finished_today=("proef-les", "tweede-les", "proef-les"))],
                        catalog, NOW)

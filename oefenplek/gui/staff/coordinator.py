@@ -1,4 +1,5 @@
-"""The coordinator's part of the staff area: learners' data, the team, the location.
+"""The coordinator's part of the staff area: learners' data, the team, the location and
+the name of this computer.
 
 Every change goes through `services.ops`: on a full disk or a read-only database the
 screen stays as it was and its status line says what happened.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from oefenplek.gui.files import documents_folder, safe_file_name
 from oefenplek.gui.main_window import MainWindow
 from oefenplek.gui.services import Services
 from oefenplek.i18n import _
+from oefenplek.storage.computer import clean_computer_name, save_computer_name
 from oefenplek.views.coordinator import learners_admin_view, team_rows, theme_choices
 
 
@@ -182,22 +185,45 @@ class CoordinatorController(QObject):
         self.window.settings.show_settings(self.settings.location_name(), themes,
                                            self.settings.read_aloud_auto(),
                                            self.settings.extra_fields(),
-                                           self.settings.logo_setting())
+                                           self.settings.logo_setting(),
+                                           self.services.computer)
         self.window.show_screen(self.window.settings)
 
     def save_settings(self, location: str, themes: list[str], auto_read: bool,
-                      extra: list[str]) -> None:
+                      extra: list[str], computer: str) -> None:
         screen = self.window.settings
         location = " ".join(location.split())
+        computer = clean_computer_name(computer)
         if not location:
             screen.show_status(_("Type the name of the location."))
+            return
+        if not computer:
+            screen.show_status(_("Type a name for this computer."))
             return
         if not themes:
             screen.show_status(_("Choose at least one theme."))
             return
-        self.services.ops.run(
-            lambda: self.settings.save_location(location, themes, auto_read, extra),
-            screen.show_status, lambda _r: screen.show_status(_("The settings are saved.")))
+        old = self.services.computer
+
+        def save() -> None:
+            """This computer's file first, then the location's settings; when those are
+            refused, the computer's old name is put back: all is saved, or nothing."""
+            if computer != old:
+                save_computer_name(self.services.data_dir, computer)
+            try:
+                self.settings.save_location(location, themes, auto_read, extra)
+            except BaseException:
+                if computer != old:
+                    with suppress(OSError):
+                        save_computer_name(self.services.data_dir, old)
+                raise
+
+        def saved(_result: object) -> None:
+            self.services.computer = computer
+            screen.show_computer(computer)
+            screen.show_status(_("The settings are saved."))
+
+        self.services.ops.run(save, screen.show_status, saved)
 
     def choose_logo(self) -> None:
         self.window.ask_open_path(_("Choose the logo"), _("Pictures (*.png *.jpg *.jpeg *.svg)"),

@@ -1,4 +1,5 @@
-"""The location's settings: its name, which themes learners see, read-aloud by itself."""
+"""The location's settings: its name, which themes learners see, read-aloud by itself; and
+the name of this computer, which is kept on this computer only (the location may have more)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from oefenplek.core.extra_fields import EXTRA_FIELDS
 from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
+from oefenplek.storage.computer import MAX_LENGTH
 from oefenplek.views.coordinator import ThemeChoice
 
 
 class SettingsScreen(StaffScreen):
-    save = Signal(str, list, bool, list)  # name, themes, read aloud by itself, extra fields
+    # name, themes, read aloud by itself, extra fields, this computer's name
+    save = Signal(str, list, bool, list, str)
     choose_logo = Signal()
     remove_logo = Signal()
 
@@ -24,6 +27,9 @@ class SettingsScreen(StaffScreen):
         super().__init__(_("Settings of this location"), _("Back"), parent=parent)
         self.location = QLineEdit()
         self.location.setAccessibleName(_("Name of this location"))
+        self.computer = QLineEdit()
+        self.computer.setAccessibleName(_("Name of this computer"))
+        self.computer.setMaxLength(MAX_LENGTH)
         self.themes_box = QVBoxLayout()
         self.auto_read = QCheckBox(_("New learners hear every step read aloud by itself"))
         self.auto_read.setMinimumHeight(48)
@@ -54,6 +60,12 @@ class SettingsScreen(StaffScreen):
         layout = self.content
         layout.addWidget(QLabel(_("Name of this location (on certificates and reports)")))
         layout.addWidget(self.location)
+        computer_label = QLabel(_("Name of this computer (so volunteers see where help is "
+                                  "asked)"))
+        computer_label.setWordWrap(True)
+        computer_label.setBuddy(self.computer)
+        layout.addWidget(computer_label)
+        layout.addWidget(self.computer)
         layout.addWidget(QLabel(_("Themes learners can choose:")))
         layout.addLayout(self.themes_box)
         layout.addWidget(self.auto_read)
@@ -68,9 +80,11 @@ class SettingsScreen(StaffScreen):
         self.theme_checks: dict[str, QCheckBox] = {}
 
     def show_settings(self, location: str, themes: Sequence[ThemeChoice],
-                      auto_read: bool, extra_on: set[str], logo: str) -> None:
+                      auto_read: bool, extra_on: set[str], logo: str,
+                      computer: str = "") -> None:
         """`themes` from `theme_choices(...)` ((id, title, offered) tuples fit as well)."""
         self.location.setText(location)
+        self.show_computer(computer)
         for key, check in self.extra_checks.items():
             check.setChecked(key in extra_on)
         self.show_logo(logo)
@@ -88,11 +102,16 @@ class SettingsScreen(StaffScreen):
         self.auto_read.setChecked(auto_read)
         self.status.clear()
 
+    def show_computer(self, name: str) -> None:
+        """The name as it was saved (cleaned of extra spaces)."""
+        self.computer.setText(name)
+
     def show_logo(self, logo: str) -> None:
         self.logo.setText(Path(logo).name if logo else _("none"))
 
     def _save(self) -> None:
         offered = [i for i, check in self.theme_checks.items() if check.isChecked()]
         extra = [key for key, check in self.extra_checks.items() if check.isChecked()]
-        self.save.emit(self.location.text(), offered, self.auto_read.isChecked(), extra)
+        self.save.emit(self.location.text(), offered, self.auto_read.isChecked(), extra,
+                       self.computer.text())
 
