@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
             "Free software under the EUPL 1.2.").format(version=version),
             QMessageBox.StandardButton.Ok, self)
         box.open()
-        self.about_box = box
+        self._replace("about_box", box)
 
     def ask_printer(self, on_chosen: Callable[[QPrinter], None]) -> None:
         """Qt's print dialog, without blocking the window; prints when the person says so."""
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.accepted.connect(lambda: on_chosen(printer))
-        self.print_dialog = dialog
+        self._replace("print_dialog", dialog)
         QDialog.open(dialog)  # PySide6 hides the plain open() of print and file dialogs
 
     def ask_save_path(self, suggested: str, on_chosen: Callable[[str], None],
@@ -150,14 +150,14 @@ class MainWindow(QMainWindow):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
         dialog.fileSelected.connect(on_chosen)
-        self.save_dialog = dialog
+        self._replace("save_dialog", dialog)
         QDialog.open(dialog)
 
     def ask_open_path(self, caption: str, kinds: str, on_chosen: Callable[[str], None]) -> None:
         dialog = QFileDialog(self, caption, "", kinds)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(on_chosen)
-        self.open_dialog = dialog
+        self._replace("open_dialog", dialog)
         QDialog.open(dialog)
 
     def show_problem(self, message: str) -> None:
@@ -171,7 +171,15 @@ class MainWindow(QMainWindow):
         if ok is not None:  # a big target, as on every learner screen
             ok.setMinimumSize(120, 64)
         box.open()
-        self.problem_box = box
+        self._replace("problem_box", box)
+
+    def _replace(self, name: str, dialog: QDialog) -> None:
+        """Keep the newest dialog of a kind (tests answer it there); the one before is
+        deleted, so a day of saving and printing does not pile up hidden dialogs."""
+        old = getattr(self, name, None)
+        if isinstance(old, QDialog) and old is not dialog:
+            old.deleteLater()
+        setattr(self, name, dialog)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A PDF or export still being written is finished, not lost.
