@@ -102,6 +102,14 @@ def test_the_word_being_said_is_marked_on_screen(qtbot, start_app) -> None:
     assert marked and all('<span style="background-color' in text for text in marked), marked
     assert any("Instellingen" in text.split("<span")[1] for text in marked), marked
     assert window.player.instruction.text() == "Tik op Instellingen."  # unmarked at the end
+    # The next step is marked too, not only the first one heard in a visit.
+    answer_step_right(qtbot, app)
+    press_next(qtbot, app)
+    marked.clear()
+    with qtbot.waitSignal(speaker.finished, timeout=10000):
+        click(qtbot, window.player.listen)
+    assert marked and all('<span style="background-color' in text for text in marked), marked
+    assert window.player.instruction.text() == window.player.view.step.text
     [kees] = app.repository.learners()
     assert not kees.preferences.read_aloud_auto  # Listen was asked for, not switched on
 

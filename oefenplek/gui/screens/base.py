@@ -93,6 +93,7 @@ class LearnerScreen(QWidget):
             plain = self._marked.property("plain")
             self._marked.setTextFormat(Qt.TextFormat.PlainText)
             self._marked.setText(plain)
+            self._marked.setProperty("plain", None)  # the next text is not this one
             self._marked = None
 
     def set_speech_available(self, available: bool) -> None:

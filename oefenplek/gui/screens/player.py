@@ -198,7 +198,8 @@ class PlayerScreen(LearnerScreen):
 
     def mark_word(self, start: int, length: int) -> None:
         """Like every screen, except that a step with its own `say` is not marked word by word."""
-        written = self.instruction.property("plain") or self.instruction.text()
+        marked = self._marked is self.instruction
+        written = self.instruction.property("plain") if marked else self.instruction.text()
         if self.spoken_step != written:
             if start <= len(self.spoken_step):
                 return
