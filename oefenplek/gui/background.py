@@ -12,9 +12,16 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class _Relay(QObject):
+    """Carries a job's result to the GUI thread; lets itself go once the job is over."""
+
     finished = Signal(object)
     failed = Signal(object)  # the exception, for the caller to put in plain words
     progressed = Signal(int, int)
+
+    def over(self) -> None:
+        # A method, not a lambda holding the relay: the connection must not keep it alive.
+        _running.discard(self)
+        self.deleteLater()
 
 
 class _Job(QRunnable):
@@ -51,7 +58,7 @@ def run_in_background(work: Callable[[Callable[[int, int], None]], T],
     _running.add(relay)
     relay.finished.connect(done)
     relay.failed.connect(failed)
-    relay.finished.connect(lambda _r: _running.discard(relay))
-    relay.failed.connect(lambda _e: _running.discard(relay))
+    relay.finished.connect(relay.over)
+    relay.failed.connect(relay.over)
     QThreadPool.globalInstance().start(_Job(work, relay))
     return relay
