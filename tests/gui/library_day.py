@@ -828,12 +828,13 @@ class LibraryDay:
             yield from self._checkpoint()
 
     def _listen(self, to_the_end: bool) -> Script:
-        player, words, ends = self.window.player, self.words_said, self.speech_ends
+        player, words = self.window.player, self.words_said
         click(player.listen)
         yield Until(lambda: self.words_said > words, "a word read aloud")
-        # The word being said is marked on screen; known to fail after another step was
-        # read aloud (the label keeps that step's "plain" text): counted, not asserted here.
-        self.done["listen" if marked(player.instruction) else "listen, word not marked"] += 1
+        # Counted from the first word: stopping what was still being read ends that first.
+        ends = self.speech_ends
+        assert marked(player.instruction), "the word being said is marked on screen"
+        self.done["listen"] += 1
         if to_the_end:
             yield Until(lambda: self.speech_ends > ends, "the end of reading aloud")
             assert not marked(player.instruction)
