@@ -69,6 +69,8 @@ from PySide6.QtWidgets import (
 from oefenplek.core.lessons import Lesson, Step
 from oefenplek.i18n import _, format_number
 
+from ..test_qt_binding import none_is_immortal
+
 LEARNERS = (("Fatima", "cat"), ("Ahmed", "bicycle"), ("Riet", "tulip"))
 COORDINATOR, VOLUNTEER = ("Joke", "4821"), ("Anja", "5739")  # name, PIN
 LESSONS_PER_VISIT = 10
@@ -336,14 +338,6 @@ def table(figures: Sequence[Figures]) -> str:
     lines = ["".join(f"{name:>{WIDTH}}" for name in COLUMNS)]
     lines += [table_row(f, figures[0]) for f in figures]
     return "\n".join(lines)
-
-
-def none_is_immortal() -> bool:
-    before = sys.getrefcount(None)
-    held = [None] * 1000
-    after = sys.getrefcount(None)
-    del held
-    return after == before
 
 
 def python_objects() -> int:
