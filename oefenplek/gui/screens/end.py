@@ -10,6 +10,7 @@ from oefenplek.gui import theme
 from oefenplek.gui.icons import file_pixmap, icon
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.gui.widgets.flow import flow_row
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
@@ -76,10 +77,7 @@ class EndScreen(LearnerScreen):
         self.set_title(_("Well done, {name}!").format(name=learner_name))
         self.lead.setText(_("You finished the lesson “{title}”. Now you can:").format(
             title=lesson_title))
-        for widget in self.can_do_labels:
-            self.can_do_box.removeWidget(widget)
-            widget.hide()
-            widget.deleteLater()
+        discard(self.can_do_box, self.can_do_labels)
         self.can_do_labels = []
         for sentence in can_do:
             line = QWidget()

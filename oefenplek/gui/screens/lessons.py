@@ -28,6 +28,7 @@ from oefenplek.gui import theme as theme_look
 from oefenplek.gui.icons import file_pixmap
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _, ngettext
 
@@ -188,10 +189,7 @@ class LessonsScreen(LearnerScreen):
         """New tiles for the theme's lessons; `_arrange` places them."""
         self.current_theme = theme_id
         self.theme_buttons[theme_id].setChecked(True)
-        for tile in self.lesson_tiles.values():
-            self.tiles.removeWidget(tile)
-            tile.hide()
-            tile.deleteLater()
+        discard(self.tiles, self.lesson_tiles.values())
         self.lesson_tiles = {}
         theme = next(t for t in self.themes if t.id == theme_id)
         for card in theme.lessons:

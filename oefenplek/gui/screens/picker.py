@@ -9,6 +9,7 @@ from oefenplek import paths
 from oefenplek.core.learners import Learner
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
@@ -51,10 +52,7 @@ class PickerScreen(LearnerScreen):
         self.about.clicked.connect(self.about_requested.emit)
 
     def show_learners(self, learners: list[Learner]) -> None:
-        for tile in self.tiles.values():
-            self.grid.removeWidget(tile)
-            tile.hide()
-            tile.deleteLater()
+        discard(self.grid, self.tiles.values())
         self.tiles = {}
         self.grid.addWidget(self.new_tile, 0, 0)
         for index, learner in enumerate(learners, start=1):

@@ -8,7 +8,7 @@ Screens built on it only draw what they are told; what to show is decided in
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.gui.widgets.scroll import scroll_area
@@ -83,18 +83,3 @@ class StaffScreen(QWidget):
     def show_status(self, text: str) -> None:
         """One plain sentence about what just happened (saved, not saved, and why)."""
         self.status.setText(text)
-
-
-def clear_layout(layout: QLayout) -> None:
-    """Remove and delete everything in a layout, nested layouts too (a list drawn again)."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item is None:
-            continue
-        widget, inner = item.widget(), item.layout()
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()
-        elif inner is not None:
-            clear_layout(inner)
-            inner.deleteLater()

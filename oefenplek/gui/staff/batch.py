@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.i18n import _
 
 
@@ -47,10 +48,7 @@ class BatchScreen(StaffScreen):
         self.lesson_changed.emit(self.lesson.currentData() or "")
 
     def show_people(self, people: list[tuple[str, str]]) -> None:
-        for check in self.checks.values():
-            self.people.removeWidget(check)
-            check.hide()
-            check.deleteLater()
+        discard(self.people, self.checks.values())
         self.checks = {}
         for learner_id, name in people:
             check = QCheckBox(name)

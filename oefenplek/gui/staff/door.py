@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from oefenplek.core.staff import StaffMember
 from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.i18n import _
 
 
@@ -96,9 +97,7 @@ class StaffDoor(StaffScreen):
         self.pin.clear()
         for button in self.name_buttons.values():
             self.name_group.removeButton(button)
-            self.names.removeWidget(button)
-            button.hide()  # gone at once, not when Qt gets round to deleting it
-            button.deleteLater()
+        discard(self.names, self.name_buttons.values())
         self.name_buttons = {}
         for member in staff:
             button = BigButton(member.name, "")

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from oefenplek.gui.staff.base import StaffScreen, clear_layout
+from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.discard import clear_layout
 from oefenplek.i18n import _
 from oefenplek.views.staff import LearnerView, LessonLine
 

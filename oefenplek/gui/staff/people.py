@@ -11,6 +11,7 @@ from oefenplek.core.staff import COORDINATOR, VOLUNTEER
 from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.staff.door import pin_field
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.i18n import _
 from oefenplek.views.coordinator import TeamRow
 
@@ -49,10 +50,7 @@ class PeopleScreen(StaffScreen):
 
     def show_people(self, rows: Sequence[TeamRow]) -> None:
         """One line per person, above the form to add someone."""
-        for widget in self.row_widgets.values():
-            self.rows.removeWidget(widget)
-            widget.hide()
-            widget.deleteLater()
+        discard(self.rows, self.row_widgets.values())
         self.row_widgets = {}
         for index, person in enumerate(rows):
             row = QWidget()

@@ -19,6 +19,7 @@ from oefenplek.core.reports import Period, Report
 from oefenplek.gui import theme
 from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.i18n import _, format_number
 from oefenplek.views.reports import period_choices, year_to_date
 
@@ -124,10 +125,7 @@ class ReportsScreen(StaffScreen):
     def set_today(self, day: date) -> None:
         """Make the period buttons (this month, last month, …) and the From–to fields for
         the day the screen is opened on."""
-        for button in self.period_buttons:
-            self.choices.removeWidget(button)
-            button.hide()
-            button.deleteLater()
+        discard(self.choices, self.period_buttons)
         self.period_buttons = []
         for choice in period_choices(day):
             button = BigButton(choice.label, "")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from oefenplek.core.extra_fields import EXTRA_FIELDS
 from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.i18n import _
 from oefenplek.storage.computer import MAX_LENGTH
 from oefenplek.views.coordinator import ThemeChoice
@@ -88,10 +89,7 @@ class SettingsScreen(StaffScreen):
         for key, check in self.extra_checks.items():
             check.setChecked(key in extra_on)
         self.show_logo(logo)
-        for check in self.theme_checks.values():
-            self.themes_box.removeWidget(check)
-            check.hide()
-            check.deleteLater()
+        discard(self.themes_box, self.theme_checks.values())
         self.theme_checks = {}
         for theme_id, title, offered in themes:
             check = QCheckBox(title)

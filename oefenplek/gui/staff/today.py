@@ -22,6 +22,7 @@ from oefenplek import paths
 from oefenplek.gui.icons import file_pixmap
 from oefenplek.gui.staff.base import StaffScreen
 from oefenplek.gui.widgets.buttons import BigButton
+from oefenplek.gui.widgets.discard import discard
 from oefenplek.gui.widgets.flow import flow_row
 from oefenplek.i18n import _
 from oefenplek.views.staff import TodayRow
@@ -128,9 +129,7 @@ class TodayScreen(StaffScreen):
             self._focus_again(*focused)
 
     def _drop(self, card: QFrame) -> None:
-        self.rows.removeWidget(card)
-        card.hide()
-        card.deleteLater()
+        discard(self.rows, [card])
 
     def _focused_button(self) -> tuple[str, str] | None:
         """(learner id, button text) of the card button that has the keyboard focus."""
