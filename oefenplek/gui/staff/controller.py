@@ -111,8 +111,7 @@ class StaffController(QObject):
 
     def leave(self) -> None:
         self.services.session.member = None
-        self.timer.stop()
-        self.services.events.staff_left.emit()
+        self.services.events.staff_left.emit()  # the picker shows; _screen_changed stops
 
     # --- today --------------------------------------------------------------------------
     def _screen_changed(self, _index: int) -> None:
@@ -127,8 +126,7 @@ class StaffController(QObject):
 
     def show_today(self) -> None:
         self.refresh()
-        self.window.show_screen(self.window.today)
-        self.timer.start(REFRESH_MS)
+        self.window.show_screen(self.window.today)  # _screen_changed starts the refresh
 
     def refresh(self) -> None:
         """Everything the overview shows, from a few queries however many learners are in."""
