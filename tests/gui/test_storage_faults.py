@@ -27,6 +27,7 @@ from .people import (
     open_staff,
     press_next,
     retype,
+    save_as,
     sign_in_as_coordinator,
     tap_target,
     tile_named,
@@ -304,3 +305,33 @@ def test_a_read_only_database_is_read_and_never_half_written(
     click_named(qtbot, window.settings, "Opslaan")
     assert window.settings.status.text().startswith("Opslaan lukt niet: deze computer mag")
     assert snapshot(path) == before
+
+
+def test_files_made_on_a_full_disk_leave_nothing_behind(qtbot, start_app, disk) -> None:
+    """A report and a group's certificates saved onto the full disk: the status line says
+    so, no part of a file is left there, and the certificates are not counted as given."""
+    app = start_app()
+    window = app.window
+    add_new_learner(qtbot, app, "Ahmed", "kat")
+    finish_proefles(qtbot, app)
+    click(qtbot, window.end.to_lessons)
+    end_visit(qtbot, app)
+    sign_in_as_coordinator(qtbot, app)
+    disk.refuse()
+    before = snapshot(disk.database)
+
+    click(qtbot, window.today.reports_button)
+    reports = window.reports
+    qtbot.waitUntil(lambda: bool(reports.total_labels), timeout=10_000)
+    click(qtbot, next(b for b in reports.export_buttons if b.text() == "XLSX"))
+    save_as(qtbot, window.save_dialog, disk.folder / "rapport.xlsx")
+    qtbot.waitUntil(lambda: reports.status.text().startswith(disk.expected), timeout=10_000)
+    assert all(button.isEnabled() for button in reports.export_buttons)  # not left busy
+    click(qtbot, reports.back_button)
+
+    click(qtbot, window.today.batch)
+    batch = window.batch
+    refused_here(qtbot, app, disk, batch, lambda: click(qtbot, batch.save))
+    assert sorted(path.name for path in disk.folder.iterdir()) == [
+        "filler", "oefenplek.sqlite3", "oefenplek.sqlite3-shm", "oefenplek.sqlite3-wal"]
+    assert snapshot(disk.database) == before
