@@ -7,7 +7,11 @@ only imports under `if TYPE_CHECKING:` are left out, since they never run.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from .conftest import REPO
 
@@ -131,6 +135,21 @@ def test_no_module_imports_itself_round_a_circle() -> None:
 
 def test_arrows_point_down() -> None:
     assert breaches() == []
+
+
+@pytest.mark.parametrize("modules", [
+    "oefenplek.core, oefenplek.core.engine, oefenplek.core.lessons, oefenplek.core.progress, "
+    "oefenplek.core.learners, oefenplek.core.pronunciation",
+    "oefenplek.views.staff, oefenplek.views.coordinator, oefenplek.views.reports",
+], ids=["core", "views"])
+def test_loading_the_layer_loads_neither_qt_nor_the_database_library(modules: str) -> None:
+    """What the import graph says, checked by really importing, in a fresh interpreter."""
+    code = (f"import sys, {modules}\n"
+            "heavy = ('PySide6', 'sqlalchemy', 'alembic')\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] in heavy]\n"
+            "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_checks_see_a_circle_and_a_breach() -> None:
