@@ -9,6 +9,7 @@ action worked, so nothing moves on after a failed save.
 from __future__ import annotations
 
 import errno
+import time
 import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -26,6 +27,7 @@ Report = Callable[[int, int], None]
 
 LOG_NAME = "oefenplek.log"
 LOG_LIMIT = 1_000_000  # bytes; the log is moved to oefenplek.log.1 beyond this
+REPEAT_S = 60  # seconds within which the same line is not written twice
 
 
 def file_problem(error: OSError) -> str:
@@ -45,6 +47,7 @@ def file_problem(error: OSError) -> str:
 class Operations:
     def __init__(self, data_dir: Path) -> None:
         self.log_file = data_dir / LOG_NAME
+        self._last: tuple[str, float] = ("", 0.0)
 
     def run(self, action: Callable[[], T], tell: Tell,
             then: Callable[[T], object] | None = None) -> bool:
@@ -96,7 +99,15 @@ class Operations:
         tell(message)
 
     def log(self, line: str) -> None:
-        """One line in the coordinator's log; a full disk must not make things worse."""
+        """One line in the coordinator's log; a full disk must not make things worse.
+
+        The same line again within a minute is left out: a timer reading every 1.5 s
+        during an outage would otherwise fill the log with one message.
+        """
+        now = time.monotonic()
+        if line == self._last[0] and now - self._last[1] < REPEAT_S:
+            return
+        self._last = (line, now)
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         try:
             if self.log_file.exists() and self.log_file.stat().st_size > LOG_LIMIT:
