@@ -263,10 +263,6 @@ class Repository:
             )
 
     # --- certificates -------------------------------------------------------------------
-    def issue_certificate(self, certificate: Certificate) -> Certificate:
-        """Record a certificate as handed out; returns it with its id."""
-        return self.issue_certificates([certificate])[0]
-
     def issue_certificates(self, certificates: list[Certificate]) -> list[Certificate]:
         """Record certificates as handed out, all in one transaction; returned with ids."""
         with self._session(write=True) as session:

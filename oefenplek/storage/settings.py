@@ -59,8 +59,5 @@ class Settings:
             LOCATION_NAME: name, THEMES_OFFERED: ",".join(themes),
             AUTO_READ: "1" if auto_read else "0", EXTRA: ",".join(extra)})
 
-    def set_location_name(self, name: str) -> None:
-        self.repository.set_settings({LOCATION_NAME: name})
-
     def set_logo(self, path: str) -> None:
         self.repository.set_settings({LOGO: path})

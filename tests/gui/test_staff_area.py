@@ -223,7 +223,8 @@ def test_the_overview_refreshes_by_itself_while_open(
 
 def test_a_certificate_is_printed_again_exactly_the_same(qtbot, start_app, tmp_path) -> None:
     app = start_app()
-    app.services.settings.set_location_name("Bibliotheek Lindenhof")
+    app.services.settings.save_location("Bibliotheek Lindenhof", ["tablet", "internet"],
+                                        False, [])
     app.services.staff.add_staff("Anja", VOLUNTEER, "5739")
     app.services.staff.add_staff("Joke", COORDINATOR, "4821")
     add_new_learner(qtbot, app, "Ahmed", "fiets")

@@ -20,9 +20,9 @@ def setup(database_url: str) -> tuple[Repository, LearnerAdmin, str]:
     repository.record_attempt(run.id, 1, "tap", Outcome.WRONG, "1,1", visit)
     repository.record_attempt(run.id, 1, "tap", Outcome.CORRECT, "5,5", visit)
     repository.ask_help(learner.id, run.id, "wifi-android", 1)
-    repository.issue_certificate(Certificate(
+    repository.issue_certificates([Certificate(
         "Fatima", "lesson", "wifi-android", "Wifi", ("Ik kan wifi.",), date(2026, 11, 22),
-        "Bieb", "internet", learner_id=learner.id))
+        "Bieb", "internet", learner_id=learner.id)])
     return repository, LearnerAdmin(repository), learner.id
 
 
