@@ -48,6 +48,17 @@ def postgres_server() -> Iterator[PostgresServer]:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def pausable_postgres() -> Iterator[PostgresServer]:
+    """A second throwaway server, for the tests that switch their server off and on again
+    (a dropped connection), so the shared one is never away for the other tests."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
 def postgres_url(postgres_server: PostgresServer, monkeypatch: pytest.MonkeyPatch
                  ) -> Iterator[str]:

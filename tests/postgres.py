@@ -112,6 +112,24 @@ class PostgresServer:
     def drop_database(self, name: str) -> None:
         self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def start(self) -> None:
+        self.run("pg_ctl", "start", "-D", str(self.data), "-l", str(self.folder / "server.log"),
+                 "-w", "-t", str(START_SECONDS), timeout=START_SECONDS + 10)
+
+    def pause(self) -> None:
+        """Switch the server off (every connection is cut), data kept: `start()` brings it
+        back. A fast stop, not an immediate one: this test server commits without waiting
+        for the disk, and the tests are about the app losing nothing, not the server."""
+        self.run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w", "-t", "30")
+
+    def running(self) -> bool:
+        return (self.data / "postmaster.pid").exists()
+
+    def ensure_running(self) -> None:
+        """Back on after a test that paused it, even when that test failed half-way."""
+        if not self.running():
+            self.start()
+
     def stop(self) -> None:
         try:
             self.run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w", "-t", "30")
@@ -146,8 +164,7 @@ def start_server() -> PostgresServer:
         }
         with (server.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
-        server.run("pg_ctl", "start", "-D", str(server.data), "-l", str(folder / "server.log"),
-                   "-w", "-t", str(START_SECONDS), timeout=START_SECONDS + 10)
+        server.start()
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from oefenplek import paths
 from oefenplek.i18n import _
 from oefenplek.storage import location
-from oefenplek.storage.errors import StorageError
+from oefenplek.storage.errors import OTHER, UNREACHABLE, StorageError
 from oefenplek.storage.revision import HEAD_REVISION
 
 __all__ = ["HEAD_REVISION", "MIGRATIONS", "Database", "StorageError", "database_url"]
@@ -29,6 +29,9 @@ __all__ = ["HEAD_REVISION", "MIGRATIONS", "Database", "StorageError", "database_
 MIGRATIONS = paths.migrations_dir()
 #: pg_advisory_xact_lock key held while one computer checks and upgrades the shared schema.
 MIGRATION_LOCK = 0x6F6566656E  # "oefen"
+#: How this computer talks to a location database (libpq settings; times in s and ms).
+CONNECT_ARGS = {"connect_timeout": 5, "tcp_user_timeout": 8000, "keepalives": 1,
+                "keepalives_idle": 10, "keepalives_interval": 3, "keepalives_count": 3}
 
 
 def database_url(path: Path) -> str:
@@ -53,7 +56,9 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql"):
         # A shared server: connections go stale when a computer sleeps or the network
         # drops, and a switched-off server must not hang the app.
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        # tcp_user_timeout and keepalives: a write to a server that vanished without a
+        # word fails within seconds instead of hanging until the system gives up.
+        return create_engine(url, pool_pre_ping=True, connect_args=CONNECT_ARGS)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -138,7 +143,11 @@ class Database:
                 migrate(self.engine)
         except (DatabaseError, OperationalError) as error:
             self.engine.dispose()
-            raise StorageError(_explain(url, error), str(error)) from error
+            # A location database that does not let us in now (switched off, network down,
+            # login refused) may answer later: the start screen offers to try again.
+            away = isinstance(error, OperationalError) and self.engine.dialect.name != "sqlite"
+            raise StorageError(_explain(url, error), str(error),
+                               UNREACHABLE if away else OTHER) from error
         except StorageError:
             self.engine.dispose()
             raise

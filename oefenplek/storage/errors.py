@@ -38,9 +38,12 @@ def kind_of(detail: str) -> str:
     return OTHER
 
 
-def not_saved(detail: str) -> StorageError:
-    """A write (or a read) that did not happen, said for the person at the screen."""
+def not_saved(detail: str, unreachable: bool = False) -> StorageError:
+    """A write (or a read) that did not happen, said for the person at the screen.
+    `unreachable`: the driver says the database server went away, whatever its words."""
     kind = kind_of(detail)
+    if unreachable and kind in (OTHER, DAMAGED):
+        kind = UNREACHABLE
     messages = {
         FULL: _("Saving did not work: the disk is full. Ask the administrator to make "
                 "some space."),

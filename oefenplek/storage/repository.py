@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from oefenplek.core.certificates import Certificate
@@ -28,6 +29,7 @@ from oefenplek.storage.models import (
     LessonRunRow,
     SettingRow,
     VisitRow,
+    new_id,
     utcnow,
 )
 
@@ -64,21 +66,27 @@ class Repository:
             if write:
                 session.commit()
         except SQLAlchemyError as error:
-            session.rollback()
-            raise not_saved(str(getattr(error, "orig", None) or error)) from error
+            _roll_back(session)
+            raise not_saved(str(getattr(error, "orig", None) or error),
+                            unreachable=_connection_lost(error)) from error
         except BaseException:
-            session.rollback()
+            _roll_back(session)
             raise
         finally:
             session.close()
 
     # --- learners -----------------------------------------------------------------------
     def add_learner(self, name: str, avatar: str, language: str = "nl",
-                    preferences: Preferences | None = None) -> Learner:
-        """A new learner, with their first preferences in the same transaction."""
+                    preferences: Preferences | None = None,
+                    learner_id: str | None = None) -> Learner:
+        """A new learner, with their first preferences in the same transaction.
+        `learner_id`: made on a computer working alone; a second hand-over adds nothing."""
         wanted = preferences or Preferences()
         with self._session(write=True) as session:
-            row = LearnerRow(name=name, avatar=avatar, language=language,
+            if learner_id and (known := session.get(LearnerRow, learner_id)) is not None:
+                return _learner(known)
+            row = LearnerRow(id=learner_id or new_id(), name=name, avatar=avatar,
+                             language=language,
                              text_scale=wanted.text_scale, high_contrast=wanted.high_contrast,
                              read_aloud_auto=wanted.read_aloud_auto,
                              speech_slow=wanted.speech_slow)
@@ -124,20 +132,26 @@ class Repository:
             )
 
     # --- visits -------------------------------------------------------------------------
-    def start_visit(self, learner_id: str, computer: str | None = None) -> str:
-        """A learner picked their tile on `computer` (this computer's name)."""
+    def start_visit(self, learner_id: str, computer: str | None = None,
+                    visit_id: str | None = None, at: datetime | None = None) -> str:
+        """A learner picked their tile on `computer` (this computer's name). `visit_id`
+        and `at`: made on a computer working alone, handed over later (once)."""
         with self._session(write=True) as session:
-            row = VisitRow(learner_id=learner_id, computer=computer)
+            if visit_id and session.get(VisitRow, visit_id) is not None:
+                return visit_id
+            row = VisitRow(id=visit_id or new_id(), learner_id=learner_id, computer=computer,
+                           started_at=at or utcnow())
             session.add(row)
             session.flush()
             return row.id
 
-    def end_visit(self, visit_id: str) -> None:
+    def end_visit(self, visit_id: str, at: datetime | None = None) -> None:
+        """The visit ended (`at`: when, if it was kept on this computer for a while)."""
         with self._session(write=True) as session:
             session.execute(
                 update(VisitRow)
                 .where(VisitRow.id == visit_id, VisitRow.ended_at.is_(None))
-                .values(ended_at=utcnow())
+                .values(ended_at=at or utcnow())
             )
 
     # --- lesson runs --------------------------------------------------------------------
@@ -150,10 +164,16 @@ class Repository:
             ).scalars()
             return [_run(row) for row in rows]
 
-    def start_run(self, learner_id: str, lesson_id: str, lesson_version: int) -> RunRecord:
+    def start_run(self, learner_id: str, lesson_id: str, lesson_version: int,
+                  run_id: str | None = None, at: datetime | None = None) -> RunRecord:
+        """A lesson begun (`run_id`, `at`: made on a computer working alone, see
+        storage.waiting; a second hand-over changes nothing)."""
         with self._session(write=True) as session:
+            if run_id and (known := session.get(LessonRunRow, run_id)) is not None:
+                return _run(known)
             row = LessonRunRow(
-                learner_id=learner_id, lesson_id=lesson_id, lesson_version=lesson_version
+                id=run_id or new_id(), learner_id=learner_id, lesson_id=lesson_id,
+                lesson_version=lesson_version, started_at=at or utcnow()
             )
             session.add(row)
             session.flush()
@@ -165,12 +185,14 @@ class Repository:
                 update(LessonRunRow).where(LessonRunRow.id == run_id).values(position=position)
             )
 
-    def finish_run(self, run_id: str) -> None:
+    def finish_run(self, run_id: str, at: datetime | None = None) -> None:
+        """The lesson is done; a second call (a kept answer handed over twice) changes
+        nothing."""
         with self._session(write=True) as session:
             session.execute(
                 update(LessonRunRow)
                 .where(LessonRunRow.id == run_id, LessonRunRow.finished_at.is_(None))
-                .values(finished_at=utcnow())
+                .values(finished_at=at or utcnow())
             )
 
     # --- attempts -----------------------------------------------------------------------
@@ -182,16 +204,25 @@ class Repository:
         outcome: Outcome,
         answer: str | None = None,
         visit_id: str | None = None,
+        attempt_id: str | None = None,
+        at: datetime | None = None,
     ) -> None:
+        """One answer. With `attempt_id` (an answer kept on this computer while the
+        location database was away) it is written once however often it is handed over,
+        with the time it was given (`at`), so the order stays as the learner answered."""
         with self._session(write=True) as session:
+            if attempt_id is not None and session.get(AttemptRow, attempt_id) is not None:
+                return
             session.add(
                 AttemptRow(
+                    id=attempt_id or new_id(),
                     run_id=run_id,
                     visit_id=visit_id,
                     step_index=step_index,
                     step_kind=step_kind,
                     outcome=outcome.value,
                     answer=answer,
+                    created_at=at or utcnow(),
                 )
             )
 
@@ -298,6 +329,23 @@ class Repository:
         with self._session(write=True) as session:
             for key, value in values.items():
                 session.merge(SettingRow(key=key, value=value))
+
+
+def _roll_back(session: Session) -> None:
+    """Undo the half-done write; on a connection that is gone there is nothing to undo."""
+    try:
+        session.rollback()
+    except SQLAlchemyError:
+        session.invalidate()
+
+
+def _connection_lost(error: SQLAlchemyError) -> bool:
+    """The location database went away (stopped, network down): not the computer's disk."""
+    if not isinstance(error, DBAPIError):
+        return False
+    from_server = "sqlite" not in type(getattr(error, "orig", None)).__module__
+    return error.connection_invalidated or (
+        from_server and isinstance(error, (OperationalError, InterfaceError)))
 
 
 def _certificate(row: CertificateRow) -> Certificate:
