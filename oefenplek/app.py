@@ -81,11 +81,13 @@ class Running:
 
 
 def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None = None,
-          window: MainWindow | None = None) -> Running:
+          window: MainWindow | None = None, alone: bool = False) -> Running:
     """Open the database, make the services and the sibling controllers, and show the
     learner picker. Needs a QApplication. Used by `oefenplek` and by the GUI tests.
 
     `window` is one already on screen with the picker (see `gui.start`); it is completed.
+    `alone`: the location database did not answer and the person chose to work alone on
+    this computer's copy of it (storage.alone); learners' writes wait for the location.
     """
     from oefenplek.gui.certificate_controller import CertificateController
     from oefenplek.gui.controller import LearnerController
@@ -98,33 +100,41 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     from oefenplek.gui.staff.controller import StaffController
     from oefenplek.gui.staff.coordinator import CoordinatorController
     from oefenplek.gui.staff.report_controller import ReportController
+    from oefenplek.gui.waiting_controller import WaitingController
+    from oefenplek.storage.alone import copy_url
     from oefenplek.storage.computer import computer_name
     from oefenplek.storage.db import Database, database_url
     from oefenplek.storage.learner_admin import LearnerAdmin
     from oefenplek.storage.repository import Repository
     from oefenplek.storage.settings import Settings
     from oefenplek.storage.staff_repository import StaffRepository
+    from oefenplek.storage.waiting import LessonWrites
 
     catalog = catalog or load_lessons()
-    database = Database(database_url(paths.database_path()))
+    data_dir = paths.data_dir()
+    location_url = database_url(paths.database_path())
+    database = Database(copy_url(data_dir) if alone else location_url)
     repository = Repository(database)
     window = window or MainWindow()
     window.complete()
     speaker = Speaker(window)
     report_speech(speaker)
-    data_dir = paths.data_dir()
     services = Services(
         database=database, repository=repository,
         staff=StaffRepository(database, repository), admin=LearnerAdmin(repository),
         settings=Settings(repository), catalog=catalog, speaker=speaker,
         ops=Operations(data_dir), events=Events(window), data_dir=data_dir,
         computer=computer_name(data_dir),
+        writes=LessonWrites(repository, data_dir,
+                            keep=database.engine.dialect.name == "postgresql",
+                            location=(lambda: Repository(Database(location_url))) if alone
+                            else None),
         clock=clock or utc_now)
     learner = LearnerController(window, services)
     controllers: list[QObject] = [
         learner, StaffController(window, services), CoordinatorController(window, services),
         ReportController(window, services), BatchController(window, services),
-        CertificateController(window, services)]
+        CertificateController(window, services), WaitingController(window, services)]
     learner.show_picker()
     return Running(window, services, controllers)
 
@@ -133,9 +143,14 @@ def run_gui(argv: list[str]) -> int:
     """Open the window on the embedded (or the location's) database; the exit code."""
     from oefenplek.gui.start import run_window
 
-    def build_on(window: MainWindow) -> Running:
+    def can_work_alone() -> bool:
+        from oefenplek.storage.alone import has_copy  # not before the picker is painted
+
+        return has_copy(paths.data_dir())
+
+    def build_on(window: MainWindow, alone: bool) -> Running:
         catalog = load_lessons()
         report_left_out(catalog)
-        return build(catalog, window=window)
+        return build(catalog, window=window, alone=alone)
 
-    return run_window(argv, build_on, paths.database_path())
+    return run_window(argv, build_on, paths.database_path(), can_work_alone)

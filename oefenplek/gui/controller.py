@@ -26,6 +26,7 @@ from oefenplek.gui.main_window import MainWindow
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.screens.lessons import LessonCard, ThemeCard
 from oefenplek.gui.services import Services
+from oefenplek.i18n import _
 
 T = TypeVar("T")
 
@@ -38,6 +39,7 @@ class LearnerController(QObject):
         self.window, self.services = window, services
         self.repository, self.catalog, self.speaker = (
             services.repository, services.catalog, services.speaker)
+        self.writes = services.writes
         self.tell = window.show_problem
         self.learner: Learner | None = None
         self.visit_id: str | None = None
@@ -46,6 +48,7 @@ class LearnerController(QObject):
         self.help_request: str | None = None
         self.finished_lesson: Lesson | None = None
         self.speaking_on: LearnerScreen | None = None
+        self.told_kept = False  # the learner hears about a lost connection once a visit
         self.help_timer = QTimer(self)
         self.help_timer.setInterval(HELP_POLL_MS)
         self.help_timer.timeout.connect(self._check_help)
@@ -83,6 +86,22 @@ class LearnerController(QObject):
     def _write(self, action: Callable[[], T], then: Callable[[T], object] | None = None
                ) -> bool:
         return self.services.ops.run(action, self.tell, then)
+
+    def _lesson_write(self, action: Callable[[], bool], then: Callable[[], object]) -> bool:
+        """An answer or a move through the lesson (see storage.waiting): when the location
+        database is away it is kept on this computer and the learner goes on, told once."""
+        def after(saved: bool) -> None:
+            if not saved:
+                self._kept()
+            then()
+        return self._write(action, after)
+
+    def _kept(self) -> None:
+        if not self.told_kept:
+            self.told_kept = True
+            self.window.show_notice(_("The connection is away for a moment. Just go on: "
+                                      "your answers are kept on this computer."))
+        self.services.events.answers_kept.emit()
 
     def _show(self, screen: LearnerScreen) -> None:
         self.speaker.stop()
@@ -160,14 +179,18 @@ class LearnerController(QObject):
             return
         auto = Preferences(read_aloud_auto=True) if self.services.settings.read_aloud_auto() \
             else None
-        self._write(lambda: self.repository.add_learner(clean, avatar, preferences=auto),
+        self._write(lambda: self.writes.add_learner(clean, avatar, auto),
                     lambda added: self.choose_learner(added.id))
 
     def choose_learner(self, learner_id: str) -> None:
-        learner = self.repository.learner(learner_id)
+        found: list[Learner | None] = []
+        if not self._write(lambda: self.repository.learner(learner_id), found.append):
+            return None
+        learner = found[0]
         if learner is None:
             return self.show_picker()
-        if self._write(lambda: self.repository.start_visit(learner.id, self.services.computer),
+        self.told_kept = False
+        if self._write(lambda: self.writes.start_visit(learner.id, self.services.computer),
                        lambda visit: setattr(self, "visit_id", visit)):
             self.learner = learner
             self._use_preferences(learner.preferences)
@@ -176,7 +199,7 @@ class LearnerController(QObject):
 
     def end_visit(self) -> None:
         visit = self.visit_id
-        if visit and not self._write(lambda: self.repository.end_visit(visit)):
+        if visit and not self._lesson_write(lambda: self.writes.end_visit(visit), lambda: None):
             return
         self.learner, self.visit_id, self.run, self.record = None, None, None, None
         # An open help request stays open for the volunteer; this screen forgets it.
@@ -187,7 +210,7 @@ class LearnerController(QObject):
         self.speaker.stop()
         visit = self.visit_id
         if visit:
-            self._write(lambda: self.repository.end_visit(visit))
+            self._write(lambda: self.writes.end_visit(visit))
             self.visit_id = None
 
     # --- how the learner sees and hears best -------------------------------------------
@@ -212,7 +235,7 @@ class LearnerController(QObject):
     # --- lessons ------------------------------------------------------------------------
     def theme_cards(self) -> list[ThemeCard]:
         assert self.learner is not None
-        runs = self.repository.runs(self.learner.id)
+        runs = self._runs(self.learner.id)
         offered = self.services.settings.themes_offered()
         cards = []
         for theme in self.catalog.themes:
@@ -227,6 +250,19 @@ class LearnerController(QObject):
             cards.append(ThemeCard(theme.id, theme.title, theme.icon, lessons))
         return cards
 
+    def _runs(self, learner_id: str) -> list[RunRecord]:
+        """The learner's runs, for progress marks; none while the database is away (the
+        lessons still open from this computer's answers, and the learner goes on)."""
+        found: list[list[RunRecord]] = []
+        self.services.ops.run(lambda: self.repository.runs(learner_id), self._away,
+                              found.append)
+        return found[0] if found else []
+
+    def _away(self, message: str) -> None:
+        """A read for progress marks failed: logged by ops; the learner is not stopped."""
+        if not self.told_kept:
+            self.tell(message)
+
     def show_lessons(self) -> None:
         assert self.learner is not None
         theme = self.run.lesson.theme if self.run is not None else None
@@ -239,16 +275,22 @@ class LearnerController(QObject):
         assert learner is not None
         if lesson is None:
             return
-        busy = [r for r in self.repository.runs(learner.id)
-                if r.lesson_id == lesson_id and r.finished_at is None]
+        found: list[tuple[list[RunRecord], dict[int, int]]] = []
+
+        def busy_runs() -> tuple[list[RunRecord], dict[int, int]]:
+            busy = [r for r in self.repository.runs(learner.id)
+                    if r.lesson_id == lesson_id and r.finished_at is None]
+            return busy, self.repository.wrong_tries(busy[-1].id) if busy else {}
+
+        if not self._write(busy_runs, found.append):
+            return
+        busy, wrong_tries = found[0]
         if busy:
             record = busy[-1]
             position = resume_position(record, lesson.step_count)
-            self._play(LessonRun(lesson, position, self.repository.wrong_tries(record.id)),
-                       record)
+            self._play(LessonRun(lesson, position, wrong_tries), record)
         else:
-            self._write(lambda: self.repository.start_run(learner.id, lesson.id,
-                                                          lesson.version),
+            self._write(lambda: self.writes.start_run(learner.id, lesson.id, lesson.version),
                         lambda record: self._play(LessonRun(lesson), record))
 
     def _play(self, run: LessonRun, record: RunRecord) -> None:
@@ -277,29 +319,30 @@ class LearnerController(QObject):
         assert run is not None and record is not None
         step, position = run.step, run.position
         feedback = run.check(value)
-        if self._write(lambda: self.repository.record_attempt(
-                record.id, position, step.kind, feedback.outcome, stored[:500],
-                self.visit_id)):
+        def judged() -> None:
             run.accept(feedback)
             self.window.player.show_feedback(feedback, step, run.can_go_on)
             if self.learner and self.learner.preferences.read_aloud_auto:
                 self.read_aloud(None, self.window.player.feedback_text.text())
 
+        self._lesson_write(lambda: self.writes.record_attempt(
+            record.id, position, step.kind, feedback.outcome, stored[:500], self.visit_id),
+            judged)
+
     def go_on(self) -> None:
         run, record = self.run, self.record
         assert run is not None and record is not None
         if run.is_last:
-            self._write(lambda: self.repository.finish_run(record.id),
-                        lambda _done: self._finished())
+            self._lesson_write(lambda: self.writes.finish_run(record.id), self._finished)
         else:
-            self._write(lambda: self.repository.move_run(record.id, run.position + 1),
-                        lambda _done: self._moved(run.go_on))
+            self._lesson_write(lambda: self.writes.move_run(record.id, run.position + 1),
+                               lambda: self._moved(run.go_on))
 
     def go_back(self) -> None:
         run, record = self.run, self.record
         assert run is not None and record is not None
-        self._write(lambda: self.repository.move_run(record.id, run.position - 1),
-                    lambda _done: self._moved(run.go_back))
+        self._lesson_write(lambda: self.writes.move_run(record.id, run.position - 1),
+                           lambda: self._moved(run.go_back))
 
     def _moved(self, move: Callable[[], object]) -> None:
         move()
@@ -317,8 +360,7 @@ class LearnerController(QObject):
         lesson = run.lesson
         self.finished_lesson = lesson
         following = self.catalog.lessons.get(lesson.next or "")
-        theme_done = theme_complete(lesson.theme, self.catalog,
-                                    self.repository.runs(self.learner.id))
+        theme_done = theme_complete(lesson.theme, self.catalog, self._runs(self.learner.id))
         self.window.end.show_end(self.learner.name, lesson.title, lesson.can_do, lesson.ending,
                                  following.id if following else None,
                                  following.title if following else None, theme_done)

@@ -23,3 +23,5 @@ class Events(QObject):
     certificate_again = Signal(str, str, object)
     #: The certificate screen was left for this screen (which may show it in its list now).
     certificate_closed = Signal(object)
+    #: The location database was away: a learner's answer was kept on this computer.
+    answers_kept = Signal()

@@ -165,8 +165,16 @@ class MainWindow(QMainWindow):
 
         Opened without blocking, so the app keeps running (and its timers) while it shows.
         """
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Something went wrong"), message,
-                          QMessageBox.StandardButton.Ok, self)
+        self._message(QMessageBox.Icon.Warning, _("Something went wrong"), message)
+
+    def show_notice(self, message: str) -> None:
+        """A calm sentence over the screen when nothing went wrong for the person (the
+        connection is away, their answers are kept): no warning sign, same one OK."""
+        self._message(QMessageBox.Icon.Information, _("Good to know"), message)
+
+    def _message(self, icon: QMessageBox.Icon, title: str, message: str) -> None:
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setAccessibleName(title)
         ok = box.button(QMessageBox.StandardButton.Ok)
         if ok is not None:  # a big target, as on every learner screen
             ok.setMinimumSize(120, 64)

@@ -21,6 +21,7 @@ from oefenplek.storage.learner_admin import LearnerAdmin
 from oefenplek.storage.repository import Repository
 from oefenplek.storage.settings import Settings
 from oefenplek.storage.staff_repository import StaffRepository
+from oefenplek.storage.waiting import LessonWrites
 
 
 def utc_now() -> datetime:
@@ -53,6 +54,9 @@ class Services:
     #: This computer's name (storage.computer): on its visits and help requests, so the
     #: volunteer on another computer of the location knows where to walk.
     computer: str
+    #: A learner's answers and moves: kept on this computer while the location database
+    #: is away, handed over when it is back (storage.waiting).
+    writes: LessonWrites
     clock: Callable[[], datetime] = utc_now
     session: StaffSession = field(default_factory=StaffSession)
 

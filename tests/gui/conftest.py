@@ -33,3 +33,12 @@ def start_app(qapp: QApplication, qtbot, fixture_lessons: Path) -> Iterator[Call
     yield start
     for running in started:
         running.database.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def each_database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A journey runs on the embedded SQLite file and on a location's PostgreSQL database
+    (a new, empty one on the test server), as a location may use either."""
+    if request.param == "postgresql":
+        monkeypatch.setenv("OEFENPLEK_DATABASE_URL", request.getfixturevalue("postgres_url"))
+    return str(request.param)

@@ -17,6 +17,9 @@ from .people import (
     visible_text,
 )
 
+#: Learners and volunteers do this on the embedded file and on a location database.
+pytestmark = pytest.mark.usefixtures("each_database")
+
 
 def test_hulp_asks_first_then_records_who_where_and_shows_help_is_coming(
         qtbot, start_app) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from .people import (
@@ -12,6 +13,9 @@ from .people import (
     tile_named,
     visible_text,
 )
+
+#: Learners and volunteers do this on the embedded file and on a location database.
+pytestmark = pytest.mark.usefixtures("each_database")
 
 
 def test_a_learner_stops_half_way_and_continues_another_day(qtbot, start_app) -> None:

@@ -33,6 +33,9 @@ from .people import (
     visible_text,
 )
 
+#: Learners and volunteers do this on the embedded file and on a location database.
+pytestmark = pytest.mark.usefixtures("each_database")
+
 
 def card_of(app, name: str) -> QFrame:
     """The card on today's overview that carries the learner's name."""

@@ -1,14 +1,16 @@
 """Two computers of one location share one database: help crosses the room, a learner moves.
 
-Both apps are built as `oefenplek` builds them, on one data folder (so one database file);
-each read its own name from `computer.json` when it started. Nobody touches the other app
-while waiting: the overview's and the learner's own timers bring the news (within 2 s).
+Both apps are built as `oefenplek` builds them, on one data folder (so one database: the
+SQLite file, or one PostgreSQL database of the test server); each read its own name from
+`computer.json` when it started. Nobody touches the other app while waiting: the
+overview's and the learner's own timers bring the news (within 2 s).
 """
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import QAbstractEventDispatcher, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +36,9 @@ from .people import (
     tile_named,
     visible_text,
 )
+
+#: Learners and volunteers do this on the embedded file and on a location database.
+pytestmark = pytest.mark.usefixtures("each_database")
 
 WITHIN_2_S = 2500  # ms: the promise is 2 seconds; a little room for a slow test machine
 
