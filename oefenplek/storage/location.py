@@ -41,6 +41,8 @@ class LocationDatabase:
     name: str = "oefenplek"
     user: str = "oefenplek"
     password: str = field(default="", repr=False)
+    #: libpq's sslmode ("require" when IT set up TLS, see the README); "" leaves libpq's own.
+    sslmode: str = ""
 
     def url(self) -> str:
         """The SQLAlchemy URL; odd characters in user, password and name are quoted."""
@@ -48,7 +50,8 @@ class LocationDatabase:
         if self.password:
             login += ":" + quote(self.password, safe="")
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{DRIVER}://{login}@{host}:{self.port}/{quote(self.name, safe='')}"
+        tls = f"?sslmode={quote(self.sslmode, safe='')}" if self.sslmode else ""
+        return f"{DRIVER}://{login}@{host}:{self.port}/{quote(self.name, safe='')}{tls}"
 
     @classmethod
     def from_url(cls, url: str) -> LocationDatabase:
@@ -62,8 +65,10 @@ class LocationDatabase:
             raise ValueError("not a database URL") from error
         if parts.get_backend_name() != "postgresql" or not parts.host:
             raise ValueError("not a PostgreSQL URL with a host")
+        sslmode = parts.query.get("sslmode", "")
         return cls(parts.host, parts.port or DEFAULT_PORT, parts.database or "oefenplek",
-                   parts.username or "", parts.password or "")
+                   parts.username or "", parts.password or "",
+                   sslmode if isinstance(sslmode, str) else sslmode[-1])
 
     def safe_text(self) -> str:
         """For screens and logs: user@host:port/name, never the password."""
@@ -121,7 +126,7 @@ def load_location_database(data_dir: Path) -> LocationDatabase | None:
         return LocationDatabase(data["host"], int(data.get("port", DEFAULT_PORT)),
                                 str(data.get("name", "oefenplek")),
                                 str(data.get("user", "oefenplek")),
-                                str(data.get("password", "")))
+                                str(data.get("password", "")), str(data.get("sslmode", "")))
     except (TypeError, ValueError) as error:
         raise _unreadable(file, type(error).__name__) from error
 
@@ -142,6 +147,8 @@ def save_location_database(data_dir: Path, location: LocationDatabase | None) ->
         return
     data = {"host": location.host, "port": location.port, "name": location.name,
             "user": location.user, "password": location.password}
+    if location.sslmode:
+        data["sslmode"] = location.sslmode
     handle, temporary = tempfile.mkstemp(prefix=".location-database-", dir=data_dir)
     try:
         os.chmod(temporary, 0o600)
@@ -227,6 +234,7 @@ _CAUSES = (
     ("no-access", r"permission denied for database|toegang geweigerd"),
     ("unknown-host", r"failed to resolve host|could not translate host name|name or service not"
                      r" known|nodename nor servname|no address associated|name resolution"),
+    ("no-tls", r"server does not support ssl|ssl was required"),
     ("busy", r"lock timeout|too many clients|starting up|shutting down"),
     ("no-answer", r"connection refused|timeout expired|timed out|could not connect|no route to "
                   r"host|network is unreachable|server closed the connection|connection failed"),
@@ -253,6 +261,10 @@ def explain_connection_error(where: LocationDatabase, error: BaseException) -> s
     if cause == "unknown-host":
         return _("The computer {host} cannot be found. Check its name for typing "
                  "errors.").format(host=host)
+    if cause == "no-tls":
+        return _("The database on {host} and this computer do not agree on a protected "
+                 "(TLS) connection. Ask whoever set up the database which one to use.").format(
+                     host=host)
     if cause == "busy":
         return _("The database on {host} is busy. Wait a moment and try again.").format(
             host=host)

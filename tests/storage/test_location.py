@@ -170,3 +170,14 @@ def test_a_user_who_may_not_make_tables_is_told(postgres_server: PostgresServer,
     finally:
         postgres_server.drop_database(where.name)  # the role cannot go while it has rights
         run_sql(postgres_server.url(), f"DROP ROLE {guest}")
+
+
+def test_a_protected_connection_chosen_by_it_is_kept(home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    chosen = LocationDatabase.from_url(
+        "postgresql://bieb:geheim@192.168.1.20/oefenplek?sslmode=require")
+    assert chosen.sslmode == "require"
+    save_location_database(home, chosen)
+    assert location.load_location_database(home) == chosen
+    assert database_url(home) == (
+        "postgresql+psycopg://bieb:geheim@192.168.1.20:5432/oefenplek?sslmode=require")
