@@ -99,6 +99,7 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     from oefenplek.gui.staff.batch_controller import BatchController
     from oefenplek.gui.staff.controller import StaffController
     from oefenplek.gui.staff.coordinator import CoordinatorController
+    from oefenplek.gui.staff.location_controller import LocationController
     from oefenplek.gui.staff.report_controller import ReportController
     from oefenplek.gui.waiting_controller import WaitingController
     from oefenplek.storage.alone import copy_url
@@ -134,7 +135,8 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     controllers: list[QObject] = [
         learner, StaffController(window, services), CoordinatorController(window, services),
         ReportController(window, services), BatchController(window, services),
-        CertificateController(window, services), WaitingController(window, services)]
+        CertificateController(window, services), WaitingController(window, services),
+        LocationController(window, services)]
     learner.show_picker()
     return Running(window, services, controllers)
 

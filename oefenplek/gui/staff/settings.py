@@ -23,6 +23,7 @@ class SettingsScreen(StaffScreen):
     save = Signal(str, list, bool, list, str)
     choose_logo = Signal()
     remove_logo = Signal()
+    location_database = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Settings of this location"), _("Back"), parent=parent)
@@ -56,6 +57,12 @@ class SettingsScreen(StaffScreen):
         remove.clicked.connect(self.remove_logo.emit)
         logo_row.addWidget(choose)
         logo_row.addWidget(remove)
+        database_row = QHBoxLayout()
+        database_row.addWidget(QLabel(_("Where this computer keeps the learners' data:")))
+        self.database_button = BigButton(_("Location database…"), "settings")
+        self.database_button.clicked.connect(self.location_database.emit)
+        database_row.addWidget(self.database_button)
+        database_row.addStretch(1)
         save = BigButton(_("Save"), "check", role="primary")
         save.clicked.connect(self._save)
         layout = self.content
@@ -67,6 +74,7 @@ class SettingsScreen(StaffScreen):
         computer_label.setBuddy(self.computer)
         layout.addWidget(computer_label)
         layout.addWidget(self.computer)
+        layout.addLayout(database_row)
         layout.addWidget(QLabel(_("Themes learners can choose:")))
         layout.addLayout(self.themes_box)
         layout.addWidget(self.auto_read)
