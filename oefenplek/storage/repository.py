@@ -206,12 +206,15 @@ class Repository:
         visit_id: str | None = None,
         attempt_id: str | None = None,
         at: datetime | None = None,
+        kept: bool = False,
     ) -> None:
-        """One answer. With `attempt_id` (an answer kept on this computer while the
-        location database was away) it is written once however often it is handed over,
-        with the time it was given (`at`), so the order stays as the learner answered."""
+        """One answer, with the time it was given (`at`) so the order stays as the learner
+        answered. `kept`: an answer kept on this computer while the location database was
+        away, handed over now; it may have arrived before the connection broke, so it is
+        looked up by `attempt_id` first and written once however often it is handed over
+        (a new answer skips that lookup: its id is new)."""
         with self._session(write=True) as session:
-            if attempt_id is not None and session.get(AttemptRow, attempt_id) is not None:
+            if kept and attempt_id is not None and session.get(AttemptRow, attempt_id):
                 return
             session.add(
                 AttemptRow(

@@ -187,7 +187,7 @@ class LessonWrites:
             return self._keep(kind, data)
 
     def _keep(self, kind: str, data: dict[str, Any]) -> bool:
-        self.waiting.add(kind, data)
+        self.waiting.add(kind, {**data, "kept": True})
         self.pending += 1
         return False
 
@@ -249,7 +249,7 @@ def _when(data: dict[str, Any]) -> datetime:
 _APPLY: dict[str, Callable[[Repository, dict[str, Any]], object]] = {
     ATTEMPT: lambda r, d: r.record_attempt(
         d["run_id"], d["step_index"], d["step_kind"], Outcome(d["outcome"]), d["answer"],
-        d["visit_id"], attempt_id=d["attempt_id"], at=_when(d)),
+        d["visit_id"], attempt_id=d["attempt_id"], at=_when(d), kept=d.get("kept", False)),
     MOVE: lambda r, d: r.move_run(d["run_id"], d["position"]),
     FINISH: lambda r, d: r.finish_run(d["run_id"], at=_when(d)),
     END_VISIT: lambda r, d: r.end_visit(d["visit_id"], at=_when(d)),
