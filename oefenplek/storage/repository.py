@@ -214,7 +214,8 @@ class Repository:
         looked up by `attempt_id` first and written once however often it is handed over
         (a new answer skips that lookup: its id is new)."""
         with self._session(write=True) as session:
-            if kept and attempt_id is not None and session.get(AttemptRow, attempt_id):
+            arrived = session.get(AttemptRow, attempt_id) if kept and attempt_id else None
+            if arrived is not None:
                 return
             session.add(
                 AttemptRow(
