@@ -45,6 +45,16 @@ def visible_text(widget: QWidget) -> str:
     return " ".join(parts)
 
 
+def card_text(today: QWidget, learner_id: str) -> str:
+    """What the overview's card of a learner says now. The overview makes a card anew when
+    it changes and deletes the old one when the event loop next turns: so the loop turns
+    first, and the card is looked up after that, never held across a turn."""
+    settle()
+    card = today.cards[learner_id]  # type: ignore[attr-defined]
+    return " ".join(label.text() for label in card.findChildren(QLabel)
+                    if label.isVisibleTo(card))
+
+
 def tile_named(tiles: dict[str, TileButton], title: str) -> TileButton:
     return next(tile for tile in tiles.values() if tile.title.text() == title)
 

@@ -23,6 +23,7 @@ from .people import (
     add_new_learner,
     answer_step_right,
     button_named,
+    card_text,
     choose_learner,
     click,
     click_named,
@@ -87,13 +88,13 @@ def test_help_asked_on_one_computer_is_seen_and_answered_on_the_other(
             "Vraagt hulp (0 minuten) – bij computer Balie-1" in visible_text(card))
 
     qtbot.waitUntil(asks_at_balie_1, timeout=WITHIN_2_S)
-    assert "Proefles, stap 2" in visible_text(today.cards[fatima])
+    assert "Proefles, stap 2" in card_text(today, fatima)
 
     # The volunteer walks to Balie-1, helps, and taps Geholpen on B: A hears of it.
     click_named(qtbot, today.cards[fatima], "Geholpen")
     assert b.repository.open_help_requests() == []
-    assert "Vraagt hulp" not in visible_text(today.cards[fatima])
-    assert "Bij computer Balie-1" in visible_text(today.cards[fatima])  # where she sits
+    assert "Vraagt hulp" not in card_text(today, fatima)
+    assert "Bij computer Balie-1" in card_text(today, fatima)  # where she sits
     qtbot.waitUntil(lambda: player.help.text() == "Hulp", timeout=WITHIN_2_S)
     assert a.window.current_screen() is player  # nothing else changed on her screen
 
@@ -104,7 +105,7 @@ def test_help_asked_on_one_computer_is_seen_and_answered_on_the_other(
     assert running_timers(a) != []  # A asks whether help came
     end_visit(qtbot, a)
     assert running_timers(a) == []
-    qtbot.waitUntil(lambda: "Vraagt hulp" in visible_text(today.cards[fatima]),
+    qtbot.waitUntil(lambda: "Vraagt hulp" in card_text(today, fatima),
                     timeout=WITHIN_2_S)
     leave_staff(qtbot, b)
     assert running_timers(b) == []
@@ -139,7 +140,7 @@ def test_the_coordinator_names_the_computer_and_the_name_goes_with_the_help(
     click(qtbot, a.window.ask_help.yes)
     riet = learner_id(a, "Riet")
     qtbot.waitUntil(lambda: riet in b.window.today.cards and "bij computer Balie bij het raam"
-                    in visible_text(b.window.today.cards[riet]), timeout=WITHIN_2_S)
+                    in card_text(b.window.today, riet), timeout=WITHIN_2_S)
 
 
 def test_a_learner_stops_on_one_computer_and_goes_on_at_the_same_step_on_the_other(
@@ -157,7 +158,7 @@ def test_a_learner_stops_on_one_computer_and_goes_on_at_the_same_step_on_the_oth
         press_next(qtbot, a)
     assert a.window.player.dots.label.text() == "stap 4 van 6"
     qtbot.waitUntil(lambda: ahmed in today.cards
-                    and "Bij computer Balie-1" in visible_text(today.cards[ahmed]),
+                    and "Bij computer Balie-1" in card_text(today, ahmed),
                     timeout=WITHIN_2_S)
     end_visit(qtbot, a)
     leave_staff(qtbot, b)  # the picker on B comes back, with Ahmed's tile
@@ -199,7 +200,7 @@ def test_the_refresh_leaves_the_volunteers_keyboard_focus_where_it_was(
     assert helped.hasFocus()
 
     press_next(qtbot, a)  # on A she goes on a step: her card on B is made anew
-    qtbot.waitUntil(lambda: "Proefles, stap 2" in visible_text(today.cards[fatima]),
+    qtbot.waitUntil(lambda: "Proefles, stap 2" in card_text(today, fatima),
                     timeout=WITHIN_2_S)
     again = button_named(today.cards[fatima], "Geholpen")
     assert again is not helped and again.hasFocus()
