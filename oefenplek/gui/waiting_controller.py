@@ -39,6 +39,7 @@ class WaitingController(QObject):
         if self.writes.pending or self.writes.alone:  # hand over soon
             self.timer.start()
         if self.writes.alone:
+            window.closing.connect(self.writes.close)
             services.ops.log("Working alone: the location database did not answer at start; "
                              "learners' writes are kept on this computer until it is back.")
             tell_coordinator(f"working-alone:{services.today()}", _(

@@ -233,6 +233,12 @@ class LessonWrites:
                 return None
         return self._target
 
+    def close(self) -> None:
+        """Working alone: let go of the location database opened for handing over."""
+        if self.location is not None and self._target is not None:
+            self._target.database.close()
+            self._target = None
+
     def _set_aside(self, kind: str, data: dict[str, Any], reason: str) -> None:
         line = json.dumps({"kind": kind, "data": data, "reason": reason[:300]})
         try:

@@ -72,7 +72,7 @@ def starting(qapp: QApplication, qtbot, fixture_lessons: Path
     yield switch_on
     for startup in made:
         if startup.running is not None:
-            startup.running.window.close()
+            startup.running.window.close()  # lets go of the location database, too
             startup.running.database.close()
     assert stopped == []
 
