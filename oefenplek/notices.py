@@ -1,17 +1,20 @@
 """Messages for the coordinator, never for the learner: kept in one file in the data folder.
 
 Each message is written once (a repeat on the next start is not added again), so the file
-stays short. The coordinator area will show this file; until then it can be opened by hand.
+stays short; it goes to the log as well. The coordinator area will show this file; until
+then it can be opened by hand.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import UTC, datetime
 
 from oefenplek import paths
 
 FILE_NAME = "voor-de-coordinator.txt"
+LOGGER = logging.getLogger(__name__)
 
 
 def tell_coordinator(key: str, message: str) -> bool:
@@ -27,6 +30,7 @@ def tell_coordinator(key: str, message: str) -> bool:
             handle.write(f"{stamp} {marker} {message}\n")
     except OSError:
         return False
+    LOGGER.warning("%s %s", marker, message)
     print(message, file=sys.stderr)
     return True
 

@@ -47,7 +47,8 @@ def migrations_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The folder for the database and local lessons; created when missing."""
+    """The folder for the database and local lessons; created when missing, readable by
+    this user only (oefenplek.privacy closes what is in it)."""
     override = os.environ.get("OEFENPLEK_HOME")
     if override:
         folder = Path(override).expanduser()
@@ -55,7 +56,7 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 

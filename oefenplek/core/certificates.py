@@ -6,11 +6,12 @@ paper even when the lesson's wording has changed since.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from oefenplek.core.lessons.model import Catalog, Lesson, Theme
 from oefenplek.core.progress import RunRecord
+from oefenplek.core.text import LOCATION_NAME_LENGTH, STORED_NAME_LENGTH, clean_line
 
 LESSON, THEME = "lesson", "theme"
 
@@ -28,6 +29,15 @@ class Certificate:
     signer: str = ""
     learner_id: str = ""
     id: str = ""
+
+    def printable(self) -> Certificate:
+        """The texts as a page can show them, whatever is stored (see core.text)."""
+        return replace(
+            self, learner_name=clean_line(self.learner_name, STORED_NAME_LENGTH),
+            title=clean_line(self.title, 200),
+            can_do=tuple(clean_line(line, 300) for line in self.can_do),
+            location=clean_line(self.location, LOCATION_NAME_LENGTH * 2),
+            signer=clean_line(self.signer, STORED_NAME_LENGTH))
 
 
 def for_lesson(learner_name: str, lesson: Lesson, location: str, issued_on: date,

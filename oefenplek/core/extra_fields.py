@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from oefenplek.core.text import clean_line
 from oefenplek.i18n import N_, _
 
 
@@ -35,8 +36,8 @@ class FieldProblem(ValueError):
 
 
 def check_extra(key: str, value: str, today: date) -> str:
-    """The cleaned value, or FieldProblem in plain words."""
-    value = " ".join(value.split())
+    """The cleaned value (core.text), or FieldProblem in plain words."""
+    value = clean_line(value, 200)
     if not value:
         return ""
     if key == "birth_year" and not (

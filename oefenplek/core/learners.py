@@ -1,15 +1,15 @@
 """Learners as the picker knows them: a first name or nickname and a picture. No password.
 
-Names come in every script and shape (Zoë, Đorđe, محمد, Anne-Marie); we only tidy spaces and
-refuse what cannot be shown on a tile.
+Names come in every script and shape (Zoë, Đorđe, محمد, Anne-Marie); we only tidy spaces, drop
+signs nobody can see (core.text) and refuse what cannot be shown on a tile.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from oefenplek.core.text import clean_line
 from oefenplek.i18n import N_, _
 
 MAX_NAME_LENGTH = 40
@@ -74,16 +74,17 @@ class NameProblem(ValueError):
 
 
 def clean_name(raw: str) -> str:
-    """The name as it will be shown, or NameProblem saying plainly what to change."""
-    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    """The name as it will be shown, or NameProblem saying plainly what to change.
+
+    Signs nobody can see (control characters, NUL, direction overrides) are dropped rather
+    than refused: they come from a paste or an import, not from what the person meant.
+    """
+    name = clean_line(raw, MAX_NAME_LENGTH * 4)
     if not name:
         raise NameProblem(_("Type your first name or a nickname."))
     if len(name) > MAX_NAME_LENGTH:
         raise NameProblem(_("This name is too long. Use at most {n} letters.").format(
             n=MAX_NAME_LENGTH))
-    if any(unicodedata.category(char) in ("Cc", "Cf", "Co", "Cs") and char not in "\u200c\u200d"
-           for char in name):
-        raise NameProblem(_("This name has a sign that cannot be shown. Type it again."))
     if not any(char.isalpha() for char in name):
         raise NameProblem(_("Use at least one letter in the name."))
     return name

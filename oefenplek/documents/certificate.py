@@ -223,6 +223,7 @@ def layout(certificate: Certificate, colour: str, icon: Path | None,
            logo: Path | None = None) -> Page:
     """Where everything goes on the certificate."""
     register_fonts()
+    certificate = certificate.printable()
     page = Page(title=f"{_('Certificate')}: {certificate.title} — {certificate.learner_name}")
     page.items.extend(_frame(colour, icon, logo))
     footer, floor = _footer(certificate)

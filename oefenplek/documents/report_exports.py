@@ -3,6 +3,10 @@
 Spreadsheets treat a cell that starts with = + - @ as a formula; a learner called
 '=HYPERLINK(...)' must stay a name. Such text is written with a leading apostrophe in CSV
 and as a plain string cell in XLSX.
+
+Every text is cleaned as it is written (core.text: no control characters, NUL or direction
+overrides, cut to what a cell or a table on a page can hold), so no value in the database
+can make an export fail, whenever or however it got there.
 """
 
 from __future__ import annotations
@@ -14,23 +18,33 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from oefenplek.core.reports import Report
+from oefenplek.core.text import export_value
 from oefenplek.i18n import _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CELL_LENGTH = 32_000  # a spreadsheet cell holds at most 32,767 characters
+PDF_CELL_LENGTH = 300  # a table row must fit on one page
 Progress = Callable[[int, int], None]  # done, total
 
 
 def safe_text(value: object) -> object:
-    """Numbers stay numbers; text that a spreadsheet would run as a formula gets a quote."""
+    """Numbers stay numbers; text is cleaned, and text that a spreadsheet would run as a
+    formula gets a quote."""
+    value = export_value(value, CELL_LENGTH)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
+def pdf_text(value: object) -> str:
+    """A cell's text for a PDF table, escaped for reportlab's markup."""
+    return escape(str(export_value(str(value), PDF_CELL_LENGTH)))
+
+
 def file_name(location: str, period_label: str, kind: str, suffix: str,
               now: datetime | None = None) -> str:
     stamp = (now or datetime.now()).strftime("%Y-%m-%d %H%M")
-    raw = f"{location} {kind} {period_label} {stamp}".replace("–", "tot")
+    raw = f"{location[:80]} {kind} {period_label} {stamp}".replace("–", "tot")
     cleaned = "".join(c if c.isalnum() or c in " -_" else " " for c in raw)
     return " ".join(cleaned.split()) + f".{suffix}"
 
@@ -74,7 +88,7 @@ def write_xlsx(report: Report, location: str, target: Path, for_funder: bool = F
             sheet.append([None] * len(row))
             for column, value in enumerate(row, start=1):
                 cell = sheet.cell(row=sheet.max_row, column=column)
-                cell.value = value
+                cell.value = export_value(value, CELL_LENGTH)
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, whatever the text starts with
         sheet.cell(row=6, column=1).font = Font(bold=True)
@@ -117,6 +131,7 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
                              spaceBefore=10, spaceAfter=4)
     title = ParagraphStyle("title", fontName="Sans-Bold", fontSize=18, leading=24)
     sections = report.sections(for_funder)
+    location = str(export_value(location, PDF_CELL_LENGTH))
     doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=1.8 * cm,
                             rightMargin=1.8 * cm, topMargin=1.8 * cm, bottomMargin=1.8 * cm,
                             title=f"{location} — {report.period.label}", author=location,
@@ -151,10 +166,10 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
         chart.add(bars)
         story += [Paragraph(escape(_("Visits per month")), heading), chart]
     for done, section in enumerate(sections, start=1):
-        story.append(Paragraph(escape(section.title), heading))
-        data = [[Paragraph(escape(str(c)), body) for c in section.header]]
-        data += [[Paragraph(escape(str(c)), body) for c in row] for row in section.rows]
-        table = Table(data, repeatRows=1)
+        story.append(Paragraph(pdf_text(section.title), heading))
+        data = [[Paragraph(pdf_text(c), body) for c in section.header]]
+        data += [[Paragraph(pdf_text(c), body) for c in row] for row in section.rows]
+        table = Table(data, colWidths=_widths(len(section.header), doc.width), repeatRows=1)
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, 0), "#E8EFFA"),
             ("GRID", (0, 0), (-1, -1), 0.3, "#9A9A9A"),
@@ -166,6 +181,13 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
     doc.build(story)
     if progress:
         progress(len(sections) + 1, len(sections) + 1)
+
+
+def _widths(columns: int, room: float) -> list[float]:
+    """Fixed column widths, the first (names, titles) twice as wide: a long word then wraps
+    in its own column instead of pushing the others off the page."""
+    unit = room / (columns + 1)
+    return [2 * unit, *([unit] * (columns - 1))]
 
 
 WRITERS: dict[str, Callable[..., None]] = {"csv": write_csv, "xlsx": write_xlsx,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from oefenplek.core.certificates import Certificate
 from oefenplek.gui.certificate_pages import issue, page_of
-from oefenplek.gui.files import documents_folder, safe_file_name
+from oefenplek.gui.files import documents_folder, private_names, safe_file_name
 from oefenplek.gui.main_window import MainWindow
 from oefenplek.gui.services import Services
 from oefenplek.i18n import _
@@ -88,10 +88,11 @@ class CertificateController(QObject):
     def _save_to(self, path: str) -> None:
         from oefenplek.documents.certificate import render_pdf
 
-        page = self.page
-        assert page is not None
+        page, certificate = self.page, self.certificate
+        assert page is not None and certificate is not None
         screen = self.window.certificate
         screen.show_status(_("Saving…"))
         self.services.ops.save_file(
             Path(path), lambda target, _progress: render_pdf(page, target), screen.show_status,
-            lambda _result: screen.show_status(_("Saved: {path}").format(path=path)))
+            lambda _result: screen.show_status(_("Saved: {path}").format(path=path)),
+            private=private_names(certificate.learner_name, certificate.learner_id))

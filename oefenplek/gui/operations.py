@@ -2,20 +2,21 @@
 
 An action runs; if the database or the disk refuses (full, read-only, busy, damaged), the
 screen stays as it was, the person reads one plain sentence, and the details go to the log
-in the data folder for the coordinator. The action's follow-up (`then`) runs only when the
-action worked, so nothing moves on after a failed save.
+in the data folder for the coordinator (`oefenplek.logbook`). The action's follow-up (`then`)
+runs only when the action worked, so nothing moves on after a failed save.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import time
 import traceback
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from oefenplek import logbook
 from oefenplek.documents.files import write_whole
 from oefenplek.gui.background import run_in_background
 from oefenplek.i18n import _
@@ -25,9 +26,8 @@ T = TypeVar("T")
 Tell = Callable[[str], None]
 Report = Callable[[int, int], None]
 
-LOG_NAME = "oefenplek.log"
-LOG_LIMIT = 1_000_000  # bytes; the log is moved to oefenplek.log.1 beyond this
 REPEAT_S = 60  # seconds within which the same line is not written twice
+LOGGER = logging.getLogger(__name__)
 
 
 def file_problem(error: OSError) -> str:
@@ -46,7 +46,7 @@ def file_problem(error: OSError) -> str:
 
 class Operations:
     def __init__(self, data_dir: Path) -> None:
-        self.log_file = data_dir / LOG_NAME
+        self.log_file = logbook.start(data_dir)
         self._last: tuple[str, float] = ("", 0.0)
 
     def run(self, action: Callable[[], T], tell: Tell,
@@ -84,35 +84,40 @@ class Operations:
 
     def save_file(self, target: Path, render: Callable[[Path, Report], T], tell: Tell,
                   then: Callable[[T], object],
-                  progress: Callable[[int, int], None] | None = None) -> None:
-        """Make a file off the GUI thread and put it at `target` whole, or not at all."""
+                  progress: Callable[[int, int], None] | None = None,
+                  private: Mapping[str, str] | None = None) -> None:
+        """Make a file off the GUI thread and put it at `target` whole, or not at all.
+
+        `private`: words the file's name may hold that the log may not (a learner's name),
+        each with what the log says instead (the learner's id).
+        """
+        name = target.name
+        for word, instead in (private or {}).items():
+            if word:
+                name = name.replace(word, instead)
+        shown = str(target.with_name(name))
+
         def work(report: Report) -> T:
             try:
                 return write_whole(target, lambda path: render(path, report))
             except OSError as error:
-                raise OSError(error.errno, error.strerror, str(target)) from error
+                raise OSError(error.errno, error.strerror, shown) from error
 
         self.background(work, tell, then, progress)
 
     def _failed(self, message: str, detail: str, tell: Tell) -> None:
-        self.log(f"{message} | {detail}")
+        self.log(f"{message} | {detail}", logging.WARNING)
         tell(message)
 
-    def log(self, line: str) -> None:
+    def log(self, line: str, level: int = logging.INFO) -> None:
         """One line in the coordinator's log; a full disk must not make things worse.
 
         The same line again within a minute is left out: a timer reading every 1.5 s
-        during an outage would otherwise fill the log with one message.
+        during an outage would otherwise fill the log with one message. No learner's name
+        belongs in `line`: say the learner's id.
         """
         now = time.monotonic()
         if line == self._last[0] and now - self._last[1] < REPEAT_S:
             return
         self._last = (line, now)
-        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-        try:
-            if self.log_file.exists() and self.log_file.stat().st_size > LOG_LIMIT:
-                self.log_file.replace(self.log_file.with_suffix(".log.1"))
-            with self.log_file.open("a", encoding="utf-8") as handle:
-                handle.write(f"{stamp} {line.strip()}\n")
-        except OSError:
-            pass  # the sentence on screen is still shown
+        LOGGER.log(level, line.strip())

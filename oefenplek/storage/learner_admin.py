@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
+from oefenplek.core.text import STORED_NAME_LENGTH, clean_line
 from oefenplek.storage.models import (
     AttemptRow,
     CertificateRow,
@@ -33,7 +34,7 @@ class LearnerAdmin:
                             .values(**values))
 
     def rename(self, learner_id: str, name: str) -> None:
-        self._update(learner_id, name=name)
+        self._update(learner_id, name=clean_line(name, STORED_NAME_LENGTH))
 
     def set_picture(self, learner_id: str, avatar: str) -> None:
         self._update(learner_id, avatar=avatar)
@@ -50,7 +51,7 @@ class LearnerAdmin:
         """Only the fields the location switched on are passed; empty means unknown."""
         changes: dict[str, object] = {}
         for key, value in values.items():
-            value = " ".join(value.split())
+            value = clean_line(value, 40)
             changes[key] = (int(value) if key == "birth_year" and value else value or None)
         self._update(learner_id, **changes)
 

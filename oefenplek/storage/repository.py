@@ -19,6 +19,7 @@ from oefenplek.core.certificates import Certificate
 from oefenplek.core.engine import Outcome
 from oefenplek.core.learners import Learner, Preferences
 from oefenplek.core.progress import RunRecord
+from oefenplek.core.text import STORED_NAME_LENGTH, clean_line
 from oefenplek.storage.db import Database
 from oefenplek.storage.errors import not_saved
 from oefenplek.storage.models import (
@@ -85,7 +86,8 @@ class Repository:
         with self._session(write=True) as session:
             if learner_id and (known := session.get(LearnerRow, learner_id)) is not None:
                 return _learner(known)
-            row = LearnerRow(id=learner_id or new_id(), name=name, avatar=avatar,
+            row = LearnerRow(id=learner_id or new_id(),
+                             name=clean_line(name, STORED_NAME_LENGTH), avatar=avatar,
                              language=language,
                              text_scale=wanted.text_scale, high_contrast=wanted.high_contrast,
                              read_aloud_auto=wanted.read_aloud_auto,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from oefenplek.core.text import LOCATION_NAME_LENGTH, clean_line
 from oefenplek.storage.repository import Repository
 
 LOCATION_NAME = "location_name"  # the name on certificates and reports
@@ -56,7 +57,7 @@ class Settings:
                       extra: list[str]) -> None:
         """The coordinator's settings screen, saved as one change."""
         self.repository.set_settings({
-            LOCATION_NAME: name, THEMES_OFFERED: ",".join(themes),
+            LOCATION_NAME: clean_line(name, LOCATION_NAME_LENGTH), THEMES_OFFERED: ",".join(themes),
             AUTO_READ: "1" if auto_read else "0", EXTRA: ",".join(extra)})
 
     def set_logo(self, path: str) -> None:

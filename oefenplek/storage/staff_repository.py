@@ -15,6 +15,12 @@ from sqlalchemy.orm import Session
 
 from oefenplek.core.engine import Outcome
 from oefenplek.core.staff import Lock, StaffMember, hash_pin, pin_matches
+from oefenplek.core.text import (
+    LOCATION_NAME_LENGTH,
+    NOTE_LENGTH,
+    STORED_NAME_LENGTH,
+    clean_line,
+)
 from oefenplek.storage.db import Database
 from oefenplek.storage.models import (
     AttemptRow,
@@ -80,7 +86,8 @@ class StaffRepository:
     def add_staff(self, name: str, role: str, pin: str) -> StaffMember:
         salt, digest = hash_pin(pin)
         with self._session(write=True) as session:
-            row = StaffRow(name=name, role=role, pin_salt=salt, pin_hash=digest)
+            row = StaffRow(name=clean_line(name, STORED_NAME_LENGTH), role=role,
+                           pin_salt=salt, pin_hash=digest)
             session.add(row)
             session.flush()
             return StaffMember(row.id, row.name, row.role)
@@ -215,7 +222,8 @@ class StaffRepository:
 
     def set_visit_note(self, visit_id: str, note: str) -> None:
         with self._session(write=True) as session:
-            session.execute(update(VisitRow).where(VisitRow.id == visit_id).values(note=note))
+            session.execute(update(VisitRow).where(VisitRow.id == visit_id)
+                            .values(note=clean_line(note, NOTE_LENGTH)))
 
     def set_note_of_today(self, learner_id: str, note: str, today: datetime,
                           guided_by: str | None) -> None:
@@ -230,15 +238,17 @@ class StaffRepository:
             if visit is None:
                 visit = VisitRow(learner_id=learner_id, guided_by=guided_by)
                 session.add(visit)
-            visit.note = note
+            visit.note = clean_line(note, NOTE_LENGTH)
 
     def first_run(self, location: str, name: str, role: str, pin: str) -> StaffMember:
         """The first start of the staff area: the location's name and the first coordinator,
         saved together or not at all."""
         salt, digest = hash_pin(pin)
         with self._session(write=True) as session:
-            session.merge(SettingRow(key=LOCATION_NAME, value=location))
-            row = StaffRow(name=name, role=role, pin_salt=salt, pin_hash=digest)
+            session.merge(SettingRow(key=LOCATION_NAME,
+                                     value=clean_line(location, LOCATION_NAME_LENGTH)))
+            row = StaffRow(name=clean_line(name, STORED_NAME_LENGTH), role=role,
+                           pin_salt=salt, pin_hash=digest)
             session.add(row)
             session.flush()
             return StaffMember(row.id, row.name, row.role)

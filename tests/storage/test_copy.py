@@ -142,7 +142,10 @@ def test_a_name_too_long_for_the_server_stops_the_whole_copy(tmp_path: Path,
     source = f"sqlite:///{tmp_path / 'lang.sqlite3'}"
     repository = Repository(Database(source))
     repository.add_learner("Anna", "cat")
-    repository.add_learner("Zoë " * 30, "dog")  # 120 characters in a String(80)
+    zoe = repository.add_learner("Zoë", "dog")
+    with repository.database.engine.begin() as connection:  # past the app, which cuts names
+        connection.execute(text("UPDATE learner SET name = :name WHERE id = :id"),
+                           {"name": "Zoë " * 30, "id": zoe.id})  # 120 characters in String(80)
     repository.database.close()
     with pytest.raises(StorageError) as error:
         copy_database(source, postgres_url)

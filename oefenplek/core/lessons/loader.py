@@ -57,6 +57,10 @@ def load_lesson(
     root = (root or folder.parent).resolve()
     out.look(file)
     try:
+        if file.stat().st_size > schema.MAX_FILE_BYTES:
+            out.error(_("the file is larger than {n} KB: split the lesson in two").format(
+                n=schema.MAX_FILE_BYTES // 1024))
+            return None, out.problems
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         out.error(_("there is no lesson.toml in this folder"))
@@ -71,6 +75,8 @@ def load_lesson(
     for key in data:
         if key not in schema.LESSON_KEYS:
             out.error(_("unknown key"), key)
+        elif key != "steps":
+            _check_length(data[key], key, out)
     for key, (kind, required, _purpose) in schema.LESSON_KEYS.items():
         if key not in data:
             if required:
@@ -100,6 +106,9 @@ def load_lesson(
     if isinstance(raw_steps, list):
         if not raw_steps:
             out.error(_("a lesson needs at least one step"), "steps")
+        if len(raw_steps) > schema.MAX_STEPS:
+            out.error(_("a lesson has at most {n} steps; this one has {count}: split it "
+                        "in two").format(n=schema.MAX_STEPS, count=len(raw_steps)), "steps")
         for number, raw in enumerate(raw_steps, start=1):
             step = _read_step(number, raw, folder, root, out)
             if step is not None:
@@ -156,6 +165,7 @@ def _read_step(number: int, raw: Any, folder: Path, root: Path, out: _Collector)
         expected = schema.KEY_TYPES.get(key)
         if expected is not None and key in allowed and not isinstance(value, expected):
             out.error(_("should be {kind}").format(kind=_type_name(expected)), key)
+        _check_length(value, key, out)
     for key in ("text", "say", "hint", "field"):
         if isinstance(raw.get(key), str):
             for issue in readability_problems(raw[key]):
@@ -276,7 +286,27 @@ def _file(folder: Path, root: Path, name: Any, key: str, out: _Collector) -> Pat
     if not path.is_file():
         out.error(_("the file '{name}' does not exist").format(name=name), key)
         return None
+    if path.stat().st_size > schema.MAX_PICTURE_BYTES:
+        out.error(_("the file '{name}' is larger than {n} MB: make it smaller").format(
+            name=name, n=schema.MAX_PICTURE_BYTES // (1024 * 1024)), key)
+        return None
     return path
+
+
+def _check_length(value: Any, key: str, out: _Collector) -> None:
+    """One problem for `key` when any text in it (in lists and tables too) is too long."""
+    def longest(item: Any) -> int:
+        if isinstance(item, str):
+            return len(item)
+        if isinstance(item, list):
+            return max(map(longest, item), default=0)
+        if isinstance(item, dict):
+            return max(map(longest, item.values()), default=0)
+        return 0
+
+    if longest(value) > schema.MAX_TEXT:
+        out.error(_("a text is longer than {n} characters: make it shorter").format(
+            n=schema.MAX_TEXT), key)
 
 
 def _screen_ids(screen: Path | None, out: _Collector) -> frozenset[str] | None:

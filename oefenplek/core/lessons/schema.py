@@ -62,12 +62,21 @@ OPTION_KEYS = {"text": str, "correct": bool, "feedback": str, "picture": str}
 CHOICES = (2, 4)  # a choose step offers 2 to 4 answers
 ORDER_ITEMS = (3, 5)  # an order step has 3 to 5 items
 
+# Limits that keep a lesson light to load and to show; a lesson over one is left out with
+# the reason, like any broken lesson. The shipped lessons stay far below them.
+MAX_FILE_BYTES = 256 * 1024  # lesson.toml
+MAX_STEPS = 60
+MAX_TEXT = 2_000  # characters in any one text (a title, a step's text, an option, a source)
+MAX_PICTURE_BYTES = 2 * 1024 * 1024  # any file a lesson names: picture, screen, icon
+
 
 def json_schema() -> dict[str, Any]:
     """The lesson format as JSON Schema, so an editor can check a lesson while it is written."""
     names = {str: "string", int: "integer", bool: "boolean", list: "array"}
 
     def prop(kind: Any) -> dict[str, Any]:
+        if kind is str:
+            return {"type": "string", "maxLength": MAX_TEXT}
         return {"type": names[kind]}
 
     step_variants = []
@@ -84,7 +93,8 @@ def json_schema() -> dict[str, Any]:
             }
         )
     lesson_props: dict[str, Any] = {key: prop(spec[0]) for key, spec in LESSON_KEYS.items()}
-    lesson_props["steps"] = {"type": "array", "minItems": 1, "items": {"oneOf": step_variants}}
+    lesson_props["steps"] = {"type": "array", "minItems": 1, "maxItems": MAX_STEPS,
+                             "items": {"oneOf": step_variants}}
     lesson_props["schema_version"] = {"const": SCHEMA_VERSION}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from oefenplek import paths
 from oefenplek.core.learners import AVATARS, MAX_NAME_LENGTH
+from oefenplek.core.text import clean_line
 from oefenplek.gui import theme
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
@@ -111,7 +112,7 @@ class NewLearnerScreen(LearnerScreen):
             self.next.setEnabled(True)
             self.name.setFocus()
         else:
-            self.set_title(_("Choose your picture, {name}.").format(name=self.name.text().strip()))
+            self.set_title(_("Choose your picture, {name}.").format(name=self.shown_name()))
             self.guide.setText(_("Tap a picture you will remember. Then tap Ready."))
             self.next.set_text(_("Ready"))
             self._update_ready()
@@ -125,8 +126,12 @@ class NewLearnerScreen(LearnerScreen):
                     + [tile.narrowest_width() for tile in tiles])
         TileButton.fit_together(tiles, width)
 
+    def shown_name(self) -> str:
+        """The name as it will be kept: without signs nobody can see (core.text)."""
+        return clean_line(self.name.text(), MAX_NAME_LENGTH + 20)
+
     def _to_pictures(self) -> None:
-        if not self.name.text().strip():
+        if not self.shown_name():
             self.show_problem(_("Type your first name or a nickname."))
             return
         self.problem.setVisible(False)

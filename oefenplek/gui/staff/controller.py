@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from oefenplek.core.certificates import LESSON
 from oefenplek.core.staff import COORDINATOR, PinProblem, StaffMember, check_new_pin
+from oefenplek.core.text import LOCATION_NAME_LENGTH, NOTE_LENGTH, STAFF_NAME_LENGTH, clean_line
 from oefenplek.gui.main_window import MainWindow
 from oefenplek.gui.services import Services
 from oefenplek.i18n import _, ngettext
@@ -68,7 +69,8 @@ class StaffController(QObject):
 
     def first_run(self, location: str, name: str, pin: str, again: str) -> None:
         door = self.window.door
-        location, name = " ".join(location.split()), " ".join(name.split())
+        location = clean_line(location, LOCATION_NAME_LENGTH)
+        name = clean_line(name, STAFF_NAME_LENGTH)
         if not location or not name:
             door.show_message(_("Fill in the name of the location and your name."))
             return
@@ -186,8 +188,8 @@ class StaffController(QObject):
         today = self.services.start_of_today()
         page = self.window.staff_learner
         self._write(
-            lambda: self.staff.set_note_of_today(learner_id, " ".join(note.split()), today,
-                                                 member.id if member else None),
+            lambda: self.staff.set_note_of_today(learner_id, clean_line(note, NOTE_LENGTH),
+                                                 today, member.id if member else None),
             page.show_status, lambda _done: self._reopen(learner_id, _("The note is saved.")))
 
     def practise_helped(self, learner_id: str, lesson_id: str) -> None:
