@@ -16,6 +16,7 @@ from oefenplek.core.staff import StaffMember
 from oefenplek.gui.events import Events
 from oefenplek.gui.operations import Operations
 from oefenplek.gui.speech import Speaker
+from oefenplek.storage.backup_routine import BackupRoutine
 from oefenplek.storage.db import Database
 from oefenplek.storage.learner_admin import LearnerAdmin
 from oefenplek.storage.repository import Repository
@@ -57,6 +58,8 @@ class Services:
     #: A learner's answers and moves: kept on this computer while the location database
     #: is away, handed over when it is back (storage.waiting).
     writes: LessonWrites
+    #: Backups of the embedded database (does nothing on a location database).
+    backups: BackupRoutine
     clock: Callable[[], datetime] = utc_now
     session: StaffSession = field(default_factory=StaffSession)
 

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from oefenplek import paths
 from oefenplek.i18n import _
 from oefenplek.storage import location
-from oefenplek.storage.errors import OTHER, UNREACHABLE, StorageError
-from oefenplek.storage.revision import HEAD_REVISION
+from oefenplek.storage.errors import DAMAGED, OTHER, UNREACHABLE, StorageError, kind_of
+from oefenplek.storage.health import newer_sentence
+from oefenplek.storage.revision import HEAD_REVISION, KNOWN_REVISIONS
 
 __all__ = ["HEAD_REVISION", "MIGRATIONS", "Database", "StorageError", "database_url"]
 
@@ -96,9 +97,7 @@ def upgrade(connection: Connection) -> None:
         if connection.dialect.name != "sqlite":
             host = connection.engine.url.host or "?"
             raise StorageError(location.newer_schema(host), str(error)) from error
-        raise StorageError(_(
-            "This progress file was made by a newer version of oefenplek. Use that version "
-            "again; nothing in the file has been changed."), str(error)) from error
+        raise StorageError(newer_sentence(), str(error)) from error
 
 
 def migrate_shared(engine: Engine) -> None:
@@ -131,11 +130,20 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self._open()
+
+    def _open(self) -> None:
+        url = self.url
+        _refuse_an_empty_file(url)
         self.engine = make_engine(url)
         try:
             revision = current_revision(self.engine)
             if revision != HEAD_REVISION and self.engine.dialect.name == "postgresql":
                 migrate_shared(self.engine)
+            elif revision is not None and revision not in KNOWN_REVISIONS:
+                # Made by a newer (or another) oefenplek: nothing is copied or changed, at
+                # this start or any other, and the sentence says what to do.
+                raise StorageError(newer_sentence(), f"schema revision {revision!r} unknown")
             elif revision != HEAD_REVISION:
                 has_data = revision is not None
                 if has_data:
@@ -146,8 +154,11 @@ class Database:
             # A location database that does not let us in now (switched off, network down,
             # login refused) may answer later: the start screen offers to try again.
             away = isinstance(error, OperationalError) and self.engine.dialect.name != "sqlite"
+            damaged = (self.engine.dialect.name == "sqlite"
+                       and kind_of(str(getattr(error, "orig", error))) == DAMAGED)
             raise StorageError(_explain(url, error), str(error),
-                               UNREACHABLE if away else OTHER) from error
+                               UNREACHABLE if away else DAMAGED if damaged else OTHER
+                               ) from error
         except StorageError:
             self.engine.dispose()
             raise
@@ -158,6 +169,31 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def reopen(self) -> None:
+        """Close every connection and open the same URL again, as at start (after a backup
+        was put in place of the file). Every repository holds this object, so they follow."""
+        self.engine.dispose()
+        self._open()
+
+
+def _refuse_an_empty_file(url: str) -> None:
+    """A SQLite file of zero bytes is a database that lost everything, not a new location:
+    SQLite would quietly make it an empty one at the first write. It is left as it is."""
+    if not url.startswith("sqlite:///"):
+        return
+    file = Path(url.removeprefix("sqlite:///"))
+    wal = file.with_name(file.name + "-wal")
+    try:
+        empty = file.is_file() and file.stat().st_size == 0 and not (
+            wal.is_file() and wal.stat().st_size > 0)
+    except OSError:
+        return  # opening it says what is wrong
+    if empty:
+        raise StorageError(_(
+            "The progress file {path} is empty: it holds no learners any more. Nothing has "
+            "been changed. Ask the coordinator to put back a backup.").format(path=file),
+            f"{file} has zero bytes", DAMAGED)
 
 
 def _explain(url: str, error: Exception) -> str:

@@ -29,12 +29,18 @@ ORDER BY COALESCE(v.seen, l.created_at) DESC, l.name
 """
 
 
+def on_this_computer(path: Path) -> bool:
+    """True when the app uses the SQLite file at `path`, not a location database."""
+    return not (os.environ.get("OEFENPLEK_DATABASE_URL")
+                or (path.parent / SETTINGS_FILE).exists())
+
+
 def learners_at_start(path: Path) -> list[Learner] | None:
     """The picker's learners from the SQLite file at `path`, or None to start normally.
 
     No file yet is a new location: nobody to show.
     """
-    if os.environ.get("OEFENPLEK_DATABASE_URL") or (path.parent / SETTINGS_FILE).exists():
+    if not on_this_computer(path):
         return None  # a location database: its learners are on the server
     if not path.exists():
         return []

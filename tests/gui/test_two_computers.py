@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from oefenplek import paths
 from oefenplek.app import Running
 from oefenplek.core.staff import COORDINATOR, VOLUNTEER
+from oefenplek.gui.staff.backups_controller import EVENING_TIMER
 from oefenplek.storage.computer import FILE_NAME, save_computer_name
 
 from .people import (
@@ -56,10 +57,12 @@ def two_computers(start_app) -> tuple[Running, Running]:
 
 
 def running_timers(app: Running) -> list[str]:
-    """Every timer running in the app's window (its controllers are the window's children)."""
+    """Every timer running in the app's window (its controllers are the window's children),
+    but the evening backup's, which goes off once a day (at most once an hour)."""
     dispatcher = QAbstractEventDispatcher.instance()
     return [f"{type(thing).__name__} every {timer.interval} ms"
             for thing in [app.window, *app.window.findChildren(QObject)]
+            if thing.objectName() != EVENING_TIMER
             for timer in dispatcher.registeredTimers(thing)]
 
 
