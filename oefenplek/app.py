@@ -5,15 +5,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from oefenplek import paths
+from oefenplek import __version__, paths
 from oefenplek.core.lessons import Catalog, load_catalog
 from oefenplek.i18n import _
 from oefenplek.notices import tell_coordinator
+from oefenplek.privacy import close_to_others
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -50,13 +52,34 @@ def report_left_out(catalog: Catalog) -> None:
 
 
 def report_speech(speaker: object) -> None:
-    """Without read-aloud the learners miss a lot: tell the coordinator once, plainly."""
+    """Which voice reads aloud, and what is missing: told to the coordinator once, plainly."""
     reason = getattr(speaker, "reason", "")
     if reason:
         tell_coordinator("speech:" + reason, _(
             "Read-aloud does not work on this computer ({reason}). Install a Dutch voice, "
             "for example espeak-ng with speech-dispatcher on Linux, or a Dutch voice in "
             "Windows settings.").format(reason=reason))
+        return
+    label = getattr(speaker, "voice_label", "")
+    if label:
+        tell_coordinator("voice:" + label, _("Read-aloud uses the {voice}.").format(voice=label))
+    problem = getattr(speaker, "sound_problem", "")
+    if problem:
+        tell_coordinator("sound:none", _(
+            "This computer has no sound output ({problem}), so learners cannot hear the "
+            "texts. Connect speakers or headphones, or switch the sound on.").format(
+                problem=problem))
+
+
+def voice_setting(repository: Repository) -> str:
+    """The voice the coordinator chose (gui.speech.VOICE_SETTING); empty: the best found."""
+    from oefenplek.gui.speech import VOICE_SETTING
+    from oefenplek.storage.errors import StorageError
+
+    try:
+        return repository.setting(VOICE_SETTING)
+    except StorageError:
+        return ""
 
 
 @dataclass
@@ -96,13 +119,16 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     from oefenplek.gui.operations import Operations
     from oefenplek.gui.services import Services, utc_now
     from oefenplek.gui.speech import Speaker
+    from oefenplek.gui.staff.backups_controller import BackupsController
     from oefenplek.gui.staff.batch_controller import BatchController
     from oefenplek.gui.staff.controller import StaffController
     from oefenplek.gui.staff.coordinator import CoordinatorController
     from oefenplek.gui.staff.location_controller import LocationController
     from oefenplek.gui.staff.report_controller import ReportController
+    from oefenplek.gui.staff.voice_controller import VoiceController
     from oefenplek.gui.waiting_controller import WaitingController
     from oefenplek.storage.alone import copy_url
+    from oefenplek.storage.backup_routine import BackupRoutine, live_file
     from oefenplek.storage.computer import computer_name
     from oefenplek.storage.db import Database, database_url
     from oefenplek.storage.learner_admin import LearnerAdmin
@@ -111,14 +137,15 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     from oefenplek.storage.staff_repository import StaffRepository
     from oefenplek.storage.waiting import LessonWrites
 
-    catalog = catalog or load_lessons()
     data_dir = paths.data_dir()
+    close_to_others(data_dir)  # before anything is written in it
+    catalog = catalog or load_lessons()
     location_url = database_url(paths.database_path())
     database = Database(copy_url(data_dir) if alone else location_url)
     repository = Repository(database)
     window = window or MainWindow()
     window.complete()
-    speaker = Speaker(window)
+    speaker = Speaker(window, voice=voice_setting(repository))
     report_speech(speaker)
     services = Services(
         database=database, repository=repository,
@@ -130,19 +157,33 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
                             keep=database.engine.dialect.name == "postgresql",
                             location=(lambda: Repository(Database(location_url))) if alone
                             else None),
+        # Backups of this computer's own file; none of a copy made to work alone.
+        backups=BackupRoutine(None if alone else live_file(database), data_dir, database),
         clock=clock or utc_now)
     learner = LearnerController(window, services)
     controllers: list[QObject] = [
         learner, StaffController(window, services), CoordinatorController(window, services),
         ReportController(window, services), BatchController(window, services),
         CertificateController(window, services), WaitingController(window, services),
-        LocationController(window, services)]
+        LocationController(window, services), BackupsController(window, services),
+        VoiceController(window, services)]
     learner.show_picker()
+    logging.getLogger(__name__).info(
+        "Started oefenplek %s: %s database%s, %d lessons, %d left out", __version__,
+        database.engine.dialect.name, " (working alone)" if alone else "",
+        len(catalog.lessons), len({p.file for p in catalog.errors}))
     return Running(window, services, controllers)
 
 
 def run_gui(argv: list[str]) -> int:
     """Open the window on the embedded (or the location's) database; the exit code."""
+    from oefenplek.storage import health
+    from oefenplek.storage.first_look import on_this_computer
+
+    # The database file is looked at first, and its whole check runs in a thread while Qt
+    # and the rest load (gui.start waits for it before the database is opened).
+    database = paths.database_path()
+    first = health.look(database) if on_this_computer(database) else None
     from oefenplek.gui.start import run_window
 
     def can_work_alone() -> bool:
@@ -155,4 +196,4 @@ def run_gui(argv: list[str]) -> int:
         report_left_out(catalog)
         return build(catalog, window=window, alone=alone)
 
-    return run_window(argv, build_on, paths.database_path(), can_work_alone)
+    return run_window(argv, build_on, database, can_work_alone, first)

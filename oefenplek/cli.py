@@ -1,5 +1,6 @@
 """Commands without a window: `oefenplek lessons check [DIR]`, `oefenplek lessons schema`,
-`oefenplek database copy --to URL`."""
+`oefenplek database copy --to URL`, `oefenplek database backup [FOLDER]`,
+`oefenplek database restore FILE` (those two in oefenplek.backup_commands)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import json
 import sys
 from pathlib import Path
 
-from oefenplek import __version__, paths
+from oefenplek import __version__, logbook, paths
 from oefenplek.i18n import _, ngettext
+from oefenplek.privacy import close_to_others
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,6 +37,14 @@ def parser() -> argparse.ArgumentParser:
         "copy", help=_("copy everything from this computer into an empty location database"))
     copy.add_argument("--to", required=True, metavar="URL", dest="target",
                       help=_("the location database, as postgresql://user:password@computer/name"))
+    backup = database_commands.add_parser(
+        "backup", help=_("make a backup of this computer's database now"))
+    backup.add_argument("folder", nargs="?", type=Path, default=None,
+                        help=_("where to put it (default: the backups folder in the data "
+                               "folder)"))
+    restore = database_commands.add_parser(
+        "restore", help=_("put a backup back; close oefenplek on this computer first"))
+    restore.add_argument("file", type=Path, help=_("the backup file"))
     return top
 
 
@@ -84,11 +94,19 @@ def check_lessons(folder: Path | None, strict: bool = False) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    close_to_others(paths.data_dir())  # closed to other users, whatever the command does
+    logbook.start(paths.data_dir())
     if args.self_test:
         from oefenplek.selftest import run
 
         return run()
     if args.command == "database":
+        from oefenplek import backup_commands
+
+        if args.database_command == "backup":
+            return backup_commands.back_up(args.folder)
+        if args.database_command == "restore":
+            return backup_commands.restore(args.file)
         return copy_database(args.target)
     if args.command == "lessons":
         if args.lessons_command == "check":

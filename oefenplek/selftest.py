@@ -2,9 +2,8 @@
 
 Run it after installing or copying the app (from source or from the bundle). It loads every
 lesson, makes a throw-away database, draws the simulated screens, makes a certificate PDF,
-checks the Dutch texts and looks for a speech engine. The exit code is 0 only when every check
-passed; a computer without a speech engine gets a note, never a failure (the app works
-without read-aloud).
+checks the Dutch texts and lets the built-in voice say a sentence. The exit code is 0 only when
+every check passed; a computer without a sound output gets a note, never a failure.
 """
 
 from __future__ import annotations
@@ -18,11 +17,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from oefenplek import paths
-from oefenplek.i18n import N_, _, ngettext
+from oefenplek.i18n import N_, _, format_number, ngettext
 
 OK, PROBLEM, NOTE = N_("OK"), N_("PROBLEM"), N_("NOTE")
 #: An interface text and its Dutch translation, to see that the translations load.
 PROBE_TEXT, PROBE_DUTCH = "Next", "Verder"
+#: A sentence the built-in voice must be able to say.
+SPEECH_PROBE = "Tik op de groene knop en kies wifi."
 #: Where the results go when the program has no console (a windowed program on Windows).
 REPORT_FILE = "self-test.txt"
 
@@ -200,20 +201,30 @@ def check_translations() -> Result:
 
 
 def check_speech() -> Result:
-    qt_application()
-    from PySide6.QtTextToSpeech import QTextToSpeech
+    """The built-in voice must make sound (else read-aloud is broken); which voice the app
+    uses; a computer without a sound output gets a note, never a failure."""
+    from oefenplek.speech import builtin, espeak
 
-    from oefenplek.gui.speech import Speaker
+    try:
+        speech = builtin.say(SPEECH_PROBE, "nl")
+    except espeak.SpeechError as error:
+        return Result(PROBLEM, _("the built-in voice does not work: {error}").format(
+            error=error))
+    if not speech.samples or not speech.words:
+        return Result(PROBLEM, _("the built-in voice made no sound"))
+    qt_application()
+    from oefenplek.gui.speech import Speaker, builtin_label
 
     speaker = Speaker()
     try:
-        if not speaker.available:
-            return Result(NOTE, _(
-                "Read-aloud does not work on this computer ({reason}). Install a Dutch voice, "
-                "for example espeak-ng with speech-dispatcher on Linux, or a Dutch voice in "
-                "Windows settings.").format(reason=speaker.reason))
-        return Result(OK, _("a voice is ready (speech engines: {engines})").format(
-            engines=", ".join(QTextToSpeech.availableEngines())))
+        made = _("a test sentence of {seconds} s was made").format(
+            seconds=format_number(round(speech.seconds, 1)))
+        if not speaker.has_sound:
+            return Result(NOTE, _("built-in voice, no sound output found"),
+                          [f"{speaker.voice_label}: {made} ({speaker.sound_problem})"])
+        also = [] if speaker.uses_builtin else [
+            _("the {voice} works too").format(voice=builtin_label())]
+        return Result(OK, ", ".join([speaker.voice_label, made, *also]))
     finally:
         speaker.deleteLater()
 

@@ -1,4 +1,5 @@
-"""Test settings: Qt offscreen, the mock speech engine, and a fresh data folder per test."""
+"""Test settings: Qt offscreen, the mock speech engine (the built-in voice played silently
+when Qt's text-to-speech cannot load, as without libpulse), a fresh data folder per test."""
 
 from __future__ import annotations
 
@@ -15,7 +16,22 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["OEFENPLEK_SPEECH_ENGINE"] = "mock"
+
+
+def _qt_voices_load() -> bool:
+    """Qt's text-to-speech (and so its mock voice) needs libpulse; a machine may lack it."""
+    try:
+        import PySide6.QtTextToSpeech  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+if _qt_voices_load():
+    os.environ["OEFENPLEK_SPEECH_ENGINE"] = "mock"
+else:  # the built-in voice, played silently in real time, so words are still marked
+    os.environ["OEFENPLEK_SPEECH_ENGINE"] = "builtin"
+    os.environ["OEFENPLEK_SOUND"] = "silent"
 os.environ.pop("OEFENPLEK_DATABASE_URL", None)
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -24,6 +24,8 @@ FORBIDDEN: dict[str, tuple[set[str], set[str]]] = {
     "storage": ({"gui", "documents", "views", "app", "cli", "selftest"}, {"PySide6"}),
     "documents": ({"gui", "storage", "views", "app", "cli", "selftest"}, {"PySide6"}),
     "views": ({"gui", "app", "cli", "selftest"}, {"PySide6", "sqlalchemy", "alembic"}),
+    "speech": ({"storage", "documents", "gui", "views", "app", "cli", "selftest"},
+               {"PySide6", "sqlalchemy", "alembic"}),
 }
 
 
@@ -141,7 +143,8 @@ def test_arrows_point_down() -> None:
     "oefenplek.core, oefenplek.core.engine, oefenplek.core.lessons, oefenplek.core.progress, "
     "oefenplek.core.learners, oefenplek.core.pronunciation",
     "oefenplek.views.staff, oefenplek.views.coordinator, oefenplek.views.reports",
-], ids=["core", "views"])
+    "oefenplek.speech.espeak, oefenplek.speech.builtin, oefenplek.speech.resample",
+], ids=["core", "views", "speech"])
 def test_loading_the_layer_loads_neither_qt_nor_the_database_library(modules: str) -> None:
     """What the import graph says, checked by really importing, in a fresh interpreter."""
     code = (f"import sys, {modules}\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 
@@ -78,3 +79,32 @@ class SpokenText:
                 return written_start, written_end - written_start
             shift += (written_end - written_start) - (said_end - said_start)
         return start + shift, length
+
+
+def word_at(text: str, position: int) -> tuple[int, int]:
+    """The written word at `position`: (start, length), (position, 0) on a space.
+
+    A word runs from space to space, without the punctuation around it ("DigiD-app." is
+    "DigiD-app"), so a word a voice says in parts ("112" as "honderd twaalf") is one mark.
+    """
+    if not 0 <= position < len(text) or text[position].isspace():
+        return position, 0
+    start = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = position
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    inner_start, inner_end = start, end
+    while inner_start < inner_end and _punctuation(text[inner_start]):
+        inner_start += 1
+    while inner_end > inner_start and _punctuation(text[inner_end - 1]):
+        inner_end -= 1
+    if inner_start == inner_end:  # only signs, such as "-": the whole of it
+        return start, end - start
+    return inner_start, inner_end - inner_start
+
+
+def _punctuation(char: str) -> bool:
+    """Signs around a word that are no part of it; an apostrophe is ('s Avonds)."""
+    return unicodedata.category(char).startswith("P") and char not in "'’"

@@ -54,7 +54,8 @@ class LearnerController(QObject):
         self.help_timer.timeout.connect(self._check_help)
         w = window
         for screen in w.learner_screens():
-            screen.listen_requested.connect(lambda text, s=screen: self.read_aloud(s, text))
+            screen.listen_requested.connect(
+                lambda text, s=screen: self.read_aloud(s, text, asked=True))
             screen.help_requested.connect(self.ask_help)
             screen.set_speech_available(self.speaker.available)
         self.speaker.word_spoken.connect(self._mark_word)
@@ -108,8 +109,14 @@ class LearnerController(QObject):
         self.window.show_screen(screen)
 
     # --- read-aloud ---------------------------------------------------------------------
-    def read_aloud(self, screen: LearnerScreen | None, text: str) -> None:
+    def read_aloud(self, screen: LearnerScreen | None, text: str, asked: bool = False) -> None:
+        """`asked`: the learner pressed Luister (not: a step read by itself)."""
         self.speaking_on = screen  # None: nothing on screen to mark (the feedback)
+        if not self.speaker.has_sound:  # the built-in voice with no sound output
+            self.speaker.last_text = text
+            if asked:
+                self.window.show_notice(_("This device has no sound."))
+            return
         self.speaker.say(text)
 
     def _mark_word(self, start: int, length: int) -> None:

@@ -1,22 +1,52 @@
-"""Read-aloud over Qt's QTextToSpeech: a Dutch voice, slower than normal if the learner wants.
+"""Read-aloud: a good system voice when the computer has one, else the built-in voice.
 
-When the machine has no speech engine or no voice for the language, `available` is False
-and the screens hide their Luister button; nothing fails. OEFENPLEK_SPEECH_ENGINE picks an
-engine by name. Qt's 'mock' engine (used by the tests) has no Dutch voice, so for it any
-voice will do.
+The built-in voice (eSpeak NG, shipped with the app; gui.builtin_voice) is always there, so
+Luister is never hidden for want of a voice. A system voice (Qt's QTextToSpeech: Windows'
+own voices, macOS, speech-dispatcher) is used by default only when it has a voice for the
+language and tells which word it says, so the word can be marked; the coordinator can pick
+any voice found under Instellingen (the setting VOICE_SETTING).
+
+OEFENPLEK_SPEECH_ENGINE picks a voice by name: 'builtin' for the built-in voice, or a Qt
+engine ('mock' in the tests: Qt's mock engine, which has no Dutch voice, so any will do).
+When the built-in voice is used on a computer without a sound output, `has_sound` is False:
+the learner's Luister then says so, and the coordinator is told once.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from oefenplek import paths
 from oefenplek.core.pronunciation import SpokenText, load_pronunciations
-from oefenplek.i18n import current_language
+from oefenplek.gui.builtin_voice import BuiltinVoice, NoSound
+from oefenplek.i18n import _, current_language
+from oefenplek.speech import espeak
+
+LOGGER = logging.getLogger(__name__)
 
 RATES = {True: -0.35, False: -0.1}  # slow / normal, on Qt's scale of -1.0 .. 1.0
+BUILTIN = "builtin"
+#: The location's setting: BUILTIN, "qt:<engine>:<voice name>", or empty for the best found.
+VOICE_SETTING = "speech_voice"
+ENGINE_VARIABLE = "OEFENPLEK_SPEECH_ENGINE"
+
+
+@dataclass(frozen=True)
+class VoiceChoice:
+    key: str  # BUILTIN or "qt:<engine>:<voice name>"
+    label: str
+
+
+def builtin_label() -> str:
+    try:
+        return _("built-in voice (eSpeak NG {version})").format(version=espeak.version())
+    except espeak.SpeechError:
+        return _("built-in voice")
 
 
 class Speaker(QObject):
@@ -25,73 +55,193 @@ class Speaker(QObject):
     word_spoken = Signal(int, int)  # start and length of the word, in the written text
     finished = Signal()
 
-    def __init__(self, parent: QObject | None = None, engine: str | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, engine: str | None = None,
+                 voice: str = "") -> None:
         super().__init__(parent)
-        self._tts = None
+        self._tts: Any = None
         self._current: SpokenText | None = None
-        self.reason = ""
+        self._system_voices: list[VoiceChoice] | None = None
+        self._sound_problem: str | None = None  # None: not looked at yet
         self.last_text = ""
-        self.pronunciations = load_pronunciations(
-            paths.locales_dir() / current_language() / "pronunciation.toml"
-        )
+        self.slow = True
+        self.language = current_language()
+        self.pronunciations = self._pronunciations(self.language)
+        self.builtin = BuiltinVoice(self)
+        self.builtin.word_spoken.connect(self.word_spoken)
+        self.builtin.finished.connect(self.finished)
         try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-        except ImportError:
-            self.reason = "Qt text-to-speech is not installed"
-            return
-        wanted = engine or os.environ.get("OEFENPLEK_SPEECH_ENGINE")
-        installed = QTextToSpeech.availableEngines()
-        if wanted and wanted not in installed:
-            self.reason = f"the speech engine '{wanted}' is not installed"
-            return
-        engines = [name for name in installed if name != "mock"]
-        name = wanted or (engines[0] if engines else None)
-        if not name:
-            self.reason = "no speech engine on this computer"
-            return
-        tts = QTextToSpeech(name, self)
-        if tts.state() == QTextToSpeech.State.Error:
-            self.reason = tts.errorString() or "the speech engine did not start"
-            return
-        if not self._choose_voice(tts, strict=name != "mock"):
-            self.reason = f"no {QLocale(current_language()).nativeLanguageName()} voice"
-            return
-        tts.setRate(RATES[True])
-        tts.stateChanged.connect(self._state_changed)
-        tts.sayingWord.connect(self._saying_word)
-        self._tts = tts
+            espeak.version()
+            self.builtin_problem = ""
+        except espeak.SpeechError as error:
+            self.builtin_problem = str(error)
+        #: Why a wanted system voice is not used (for the log and the self-test).
+        self.system_problem = ""
+        self.voice = BUILTIN
+        self.voice_label = ""
+        self.use_voice(voice, engine)
 
     @staticmethod
-    def _choose_voice(tts: object, strict: bool) -> bool:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+    def _pronunciations(language: str) -> dict[str, str]:
+        return load_pronunciations(paths.locales_dir() / language / "pronunciation.toml")
 
-        assert isinstance(tts, QTextToSpeech)
-        language = QLocale(current_language()).language()
+    # --- which voice ----------------------------------------------------------------------
+    def use_voice(self, key: str = "", engine: str | None = None) -> None:
+        """Use the voice with this key; empty: the one asked for by name, or the best found."""
+        self.stop()
+        if self._tts is not None:
+            self._tts.deleteLater()
+            self._tts = None
+        wanted = engine or os.environ.get(ENGINE_VARIABLE) or ""
+        tts = None
+        if key.startswith("qt:"):
+            _qt, name, voice = key.split(":", 2)
+            tts = self._open(name, voice, strict=name != "mock", words=False)
+        if tts is None and key != BUILTIN and wanted != BUILTIN:
+            if wanted:
+                tts = self._open(wanted, "", strict=wanted != "mock", words=False)
+            else:
+                for name in self._engines():
+                    tts = self._open(name, "", strict=True, words=True)
+                    if tts is not None:
+                        break
+        if tts is None:
+            self.voice, self.voice_label = BUILTIN, builtin_label()
+        else:
+            self._tts = tts
+            tts.setRate(RATES[self.slow])
+            tts.stateChanged.connect(self._state_changed)
+            tts.sayingWord.connect(self._saying_word)
+            name = tts.voice().name()
+            self.voice = f"qt:{tts.engine()}:{name}"
+            self.voice_label = _("system voice {voice} ({engine})").format(
+                voice=name, engine=tts.engine())
+        LOGGER.info("Read-aloud uses %s", self.voice)
+
+    def _engines(self) -> list[str]:
+        """The system's speech engines to look through (not Qt's mock one)."""
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except (ImportError, OSError) as error:
+            self.system_problem = f"Qt text-to-speech cannot load ({error})"
+            return []
+        return [name for name in QTextToSpeech.availableEngines() if name != "mock"]
+
+    def _open(self, name: str, voice: str, strict: bool, words: bool) -> Any:
+        """The Qt engine `name` with a voice for the language (that voice, if named);
+        None when there is none, with the reason in system_problem."""
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except (ImportError, OSError) as error:
+            self.system_problem = f"Qt text-to-speech cannot load ({error})"
+            return None
+        if name not in QTextToSpeech.availableEngines():
+            self.system_problem = f"the speech engine '{name}' is not installed"
+            return None
+        tts = QTextToSpeech(name, self)
+        problem = ""
+        if tts.state() == QTextToSpeech.State.Error:
+            problem = tts.errorString() or "the speech engine did not start"
+        elif not self._choose_voice(tts, strict, voice):
+            problem = f"no {QLocale(self.language).nativeLanguageName()} voice in '{name}'"
+        elif words and not (tts.engineCapabilities()
+                            & QTextToSpeech.Capability.WordByWordProgress):
+            problem = f"'{name}' does not tell which word it says"
+        if problem:
+            self.system_problem = problem
+            tts.deleteLater()
+            return None
+        return tts
+
+    def _choose_voice(self, tts: Any, strict: bool, voice: str = "") -> bool:
+        language = QLocale(self.language).language()
         for locale in tts.availableLocales():
             if locale.language() == language:
                 tts.setLocale(locale)
-                return bool(tts.availableVoices())
-        return not strict and bool(tts.availableVoices())
+                break
+        else:
+            if strict:
+                return False
+        voices = tts.availableVoices()
+        for found in voices:
+            if found.name() == voice:
+                tts.setVoice(found)
+                return True
+        return not voice and bool(voices)
 
+    def voices(self) -> list[VoiceChoice]:
+        """The voices the coordinator can choose from: the system's for the language (those
+        of the engine named in OEFENPLEK_SPEECH_ENGINE, when set), then the built-in one."""
+        if self._system_voices is None:
+            self._system_voices = []
+            wanted = os.environ.get(ENGINE_VARIABLE) or ""
+            names = [] if wanted == BUILTIN else [wanted] if wanted else self._engines()
+            for name in names:
+                tts = self._open(name, "", strict=name != "mock", words=False)
+                if tts is None:
+                    continue
+                for voice in tts.availableVoices():
+                    self._system_voices.append(VoiceChoice(
+                        f"qt:{name}:{voice.name()}", f"{voice.name()} ({name})"))
+                tts.deleteLater()
+        return [*self._system_voices, VoiceChoice(BUILTIN, builtin_label())]
+
+    # --- what the app asks ------------------------------------------------------------
     @property
     def available(self) -> bool:
-        return self._tts is not None
+        """Some voice can speak (the built-in one, unless eSpeak NG itself is broken)."""
+        return self._tts is not None or not self.builtin_problem
+
+    @property
+    def reason(self) -> str:
+        """Why nothing can be read aloud at all; empty when a voice works."""
+        if self.available:
+            return ""
+        return "; ".join(part for part in (self.builtin_problem, self.system_problem) if part)
+
+    @property
+    def uses_builtin(self) -> bool:
+        return self._tts is None
+
+    @property
+    def sound_problem(self) -> str:
+        """Why the voice cannot be heard (no sound output); empty when it can."""
+        if self._tts is not None:
+            return ""  # the system's voice plays its own sound
+        if self._sound_problem != "":  # not looked yet, or missing: look (again)
+            self._sound_problem = self.builtin.sound_problem()
+        return self._sound_problem
+
+    @property
+    def has_sound(self) -> bool:
+        return not self.sound_problem
 
     def set_slow(self, slow: bool) -> None:
+        self.slow = slow
         if self._tts is not None:
             self._tts.setRate(RATES[slow])
 
     def say(self, text: str) -> None:
         self.last_text = text
-        if self._tts is None:
+        if self._tts is not None:
+            self._tts.stop()
+            self._current = SpokenText.of(text, self.pronunciations)
+            self._tts.say(self._current.spoken)
             return
-        self._tts.stop()
-        self._current = SpokenText.of(text, self.pronunciations)
-        self._tts.say(self._current.spoken)
+        if self.builtin_problem:
+            return
+        language = current_language()
+        if language != self.language:
+            self.language, self.pronunciations = language, self._pronunciations(language)
+        try:
+            self.builtin.say(text, language, self.slow, self.pronunciations)
+        except NoSound as error:
+            self._sound_problem = str(error)
+            LOGGER.warning("Nothing read aloud: %s", error)
 
     def stop(self) -> None:
         if self._tts is not None:
             self._tts.stop()
+        self.builtin.stop()
 
     def _saying_word(self, _word: str, _id: int, start: int, length: int) -> None:
         if self._current is not None:

@@ -16,7 +16,15 @@ def test_names_in_any_script_are_kept(name: str) -> None:
     assert clean_name(f"  {name} ") == name
 
 
-@pytest.mark.parametrize("name", ["", "   ", "1234", "a" * 41, "Ann\x00a"])
+@pytest.mark.parametrize("raw, kept", [
+    ("Ann\x00a", "Anna"), ("Fat\u202eima", "Fatima"), ("Jan\tPiet\n", "Jan Piet"),
+    ("\u200bZoë\ufeff", "Zoë"), ("محمد\u200f", "محمد"), ("\x1b[31mBram", "[31mBram"),
+    ("Anna 👍🏽", "Anna 👍🏽")])
+def test_signs_nobody_can_see_are_dropped_from_a_name(raw: str, kept: str) -> None:
+    assert clean_name(raw) == kept
+
+
+@pytest.mark.parametrize("name", ["", "   ", "1234", "a" * 41, "\x00\x07\u202e"])
 def test_unusable_names_get_a_plain_message(name: str) -> None:
     with pytest.raises(NameProblem) as problem:
         clean_name(name)

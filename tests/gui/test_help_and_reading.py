@@ -117,13 +117,15 @@ def test_the_word_being_said_is_marked_on_screen(qtbot, start_app) -> None:
     assert not kees.preferences.read_aloud_auto  # Listen was asked for, not switched on
 
 
-def test_without_speech_listen_is_hidden_and_the_coordinator_is_told(
+def test_without_a_system_voice_listen_stays_and_the_coordinator_is_told_the_voice(
         qtbot, start_app, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OEFENPLEK_SPEECH_ENGINE", "no-such-engine")
     app = start_app()
+    assert app.services.speaker.uses_builtin
     for screen in app.window.learner_screens():
-        assert not screen.listen.isVisibleTo(screen)
-    assert app.window.picker.help.isVisible()  # the rest of the header is there
-    assert any("Voorlezen werkt niet" in line for line in notices.read_notices())
+        assert screen.listen.isVisibleTo(screen)
+    told = "Voorlezen gebeurt met de ingebouwde stem (eSpeak NG"
+    assert sum(told in line for line in notices.read_notices()) == 1
+    assert not any("Voorlezen werkt niet" in line for line in notices.read_notices())
     start_app()  # a second start does not repeat the message
-    assert sum("Voorlezen werkt niet" in line for line in notices.read_notices()) == 1
+    assert sum(told in line for line in notices.read_notices()) == 1

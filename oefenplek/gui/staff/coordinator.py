@@ -13,16 +13,19 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
 
 from oefenplek.core.extra_fields import FieldProblem, check_extra
 from oefenplek.core.learners import Learner, NameProblem, check_new_learner, clean_name
 from oefenplek.core.staff import PinProblem, check_new_pin
+from oefenplek.core.text import LOCATION_NAME_LENGTH, STAFF_NAME_LENGTH, clean_line
 from oefenplek.documents.files import write_whole
-from oefenplek.gui.files import documents_folder, safe_file_name
+from oefenplek.gui.files import documents_folder, private_names, safe_file_name
 from oefenplek.gui.main_window import MainWindow
 from oefenplek.gui.services import Services
 from oefenplek.i18n import _
+from oefenplek.storage.backups import BEFORE_ANONYMISE, BEFORE_DELETE, BEFORE_MERGE
 from oefenplek.storage.computer import clean_computer_name, save_computer_name
 from oefenplek.views.coordinator import learners_admin_view, team_rows, theme_choices
 
@@ -45,11 +48,14 @@ class CoordinatorController(QObject):
             i, lambda: self.admin.set_picture(i, a), _("The picture is saved.")))
         screen.archive.connect(self.archive)
         screen.merge.connect(lambda keep, drop: self._learners(
-            keep, lambda: self.admin.merge(keep, drop), _("The two tiles are one now.")))
+            keep, self._backed_up(BEFORE_MERGE, lambda: self.admin.merge(keep, drop)),
+            _("The two tiles are one now.")))
         screen.anonymise.connect(lambda i: self._learners(
-            i, lambda: self.admin.anonymise(i), _("Name and picture are removed.")))
+            i, self._backed_up(BEFORE_ANONYMISE, lambda: self.admin.anonymise(i)),
+            _("Name and picture are removed.")))
         screen.delete.connect(lambda i: self._learners(
-            "", lambda: self.admin.delete(i), _("The learner and all their data are deleted.")))
+            "", self._backed_up(BEFORE_DELETE, lambda: self.admin.delete(i)),
+            _("The learner and all their data are deleted.")))
         screen.export.connect(self.export)
         screen.selected.connect(self.show_extra)
         screen.save_extra.connect(self.save_extra)
@@ -61,6 +67,7 @@ class CoordinatorController(QObject):
         w.settings.save.connect(self.save_settings)
         w.settings.choose_logo.connect(self.choose_logo)
         w.settings.remove_logo.connect(self.remove_logo)
+        w.settings.open_log.connect(self.open_log)
 
     # --- learners -----------------------------------------------------------------------
     def show_learners(self, keep: str = "") -> None:
@@ -75,6 +82,14 @@ class CoordinatorController(QObject):
             self.window.learners_admin.show_status(done)
 
         self.services.ops.run(action, self.window.learners_admin.show_status, shown)
+
+    def _backed_up(self, reason: str, change: Callable[[], None]) -> Callable[[], None]:
+        """The change, with a backup made first in the same guarded action: when the backup
+        cannot be made, the change is not made (storage.backup_routine)."""
+        def guarded() -> None:
+            self.services.backups.before(reason, self.services.clock())
+            change()
+        return guarded
 
     def show_extra(self, learner_id: str) -> None:
         self.window.learners_admin.show_extra(self.settings.extra_fields(),
@@ -136,7 +151,8 @@ class CoordinatorController(QObject):
                     self.admin.export_json(learner_id), encoding="utf-8")))
             self.services.ops.save_file(
                 Path(path), render, screen.show_status,
-                lambda _r: screen.show_status(_("Saved: {path}").format(path=path)))
+                lambda _r: screen.show_status(_("Saved: {path}").format(path=path)),
+                private=private_names(data["learner"]["name"] or "", learner_id))
 
         suffix = "pdf" if kind == "pdf" else "json"
         self.window.ask_save_path(str(documents_folder() / f"{name}.{suffix}"), write, suffix)
@@ -156,7 +172,7 @@ class CoordinatorController(QObject):
         self.services.ops.run(action, self.window.people.show_status, shown)
 
     def add_person(self, name: str, role: str, pin: str, again: str) -> None:
-        name = " ".join(name.split())
+        name = clean_line(name, STAFF_NAME_LENGTH)
         try:
             if not name:
                 raise PinProblem(_("Type a name."))
@@ -187,12 +203,13 @@ class CoordinatorController(QObject):
                                            self.settings.extra_fields(),
                                            self.settings.logo_setting(),
                                            self.services.computer)
+        self.window.settings.show_log(str(self.services.ops.log_file))
         self.window.show_screen(self.window.settings)
 
     def save_settings(self, location: str, themes: list[str], auto_read: bool,
                       extra: list[str], computer: str) -> None:
         screen = self.window.settings
-        location = " ".join(location.split())
+        location = clean_line(location, LOCATION_NAME_LENGTH)
         computer = clean_computer_name(computer)
         if not location:
             screen.show_status(_("Type the name of the location."))
@@ -255,6 +272,14 @@ class CoordinatorController(QObject):
             screen.show_status(_("The logo is saved."))
 
         self.services.ops.run(copy_and_remember, screen.show_status, shown)
+
+    def open_log(self) -> None:
+        """The log in the computer's own program for text; a line first, so it is there."""
+        file = self.services.ops.log_file
+        self.services.ops.log("The log was opened from Settings")
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(file))):
+            self.window.settings.show_status(
+                _("The logbook did not open. You find it here: {path}").format(path=file))
 
     def remove_logo(self) -> None:
         screen = self.window.settings

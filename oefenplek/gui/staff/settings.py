@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from oefenplek.core.extra_fields import EXTRA_FIELDS
 from oefenplek.gui.staff.base import StaffScreen
@@ -24,6 +32,10 @@ class SettingsScreen(StaffScreen):
     choose_logo = Signal()
     remove_logo = Signal()
     location_database = Signal()
+    open_log = Signal()
+    backups = Signal()
+    voice_chosen = Signal(str)  # the key of a voice (gui.speech.VoiceChoice)
+    try_voice = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Settings of this location"), _("Back"), parent=parent)
@@ -35,6 +47,18 @@ class SettingsScreen(StaffScreen):
         self.themes_box = QVBoxLayout()
         self.auto_read = QCheckBox(_("New learners hear every step read aloud by itself"))
         self.auto_read.setMinimumHeight(48)
+        self.voice = QComboBox()
+        self.voice.setMinimumHeight(48)
+        self.voice.setAccessibleName(_("Voice that reads aloud"))
+        self.voice.activated.connect(lambda _i: self.voice_chosen.emit(self._voice_key()))
+        self.try_voice_button = BigButton(_("Try"), "listen")
+        self.try_voice_button.clicked.connect(lambda: self.try_voice.emit(self._voice_key()))
+        voice_row = QHBoxLayout()
+        voice_label = QLabel(_("Voice that reads aloud:"))
+        voice_label.setBuddy(self.voice)
+        voice_row.addWidget(voice_label)
+        voice_row.addWidget(self.voice, 1)
+        voice_row.addWidget(self.try_voice_button)
         self.extra_checks: dict[str, QCheckBox] = {}
         extra_box = QVBoxLayout()
         for extra in EXTRA_FIELDS:
@@ -63,6 +87,21 @@ class SettingsScreen(StaffScreen):
         self.database_button.clicked.connect(self.location_database.emit)
         database_row.addWidget(self.database_button)
         database_row.addStretch(1)
+        backups_row = QHBoxLayout()
+        backups_row.addWidget(QLabel(_("Backups of the learners' data, and putting one back:")))
+        self.backups_button = BigButton(_("Backups…"), "retry")
+        self.backups_button.clicked.connect(self.backups.emit)
+        backups_row.addWidget(self.backups_button)
+        backups_row.addStretch(1)
+        log_row = QHBoxLayout()
+        log_row.addWidget(QLabel(_("Logbook (send it with a question for help):")))
+        self.log_path = QLabel()
+        self.log_path.setWordWrap(True)
+        self.log_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        log_row.addWidget(self.log_path, 1)
+        self.log_button = BigButton(_("Open logbook"), "help")
+        self.log_button.clicked.connect(self.open_log.emit)
+        log_row.addWidget(self.log_button)
         save = BigButton(_("Save"), "check", role="primary")
         save.clicked.connect(self._save)
         layout = self.content
@@ -75,15 +114,18 @@ class SettingsScreen(StaffScreen):
         layout.addWidget(computer_label)
         layout.addWidget(self.computer)
         layout.addLayout(database_row)
+        layout.addLayout(backups_row)
         layout.addWidget(QLabel(_("Themes learners can choose:")))
         layout.addLayout(self.themes_box)
         layout.addWidget(self.auto_read)
+        layout.addLayout(voice_row)
         layout.addLayout(logo_row)
         extra_title = QLabel(_("Extra questions about learners, for the funder "
                                "(all are off unless you switch them on):"))
         extra_title.setWordWrap(True)
         layout.addWidget(extra_title)
         layout.addLayout(extra_box)
+        layout.addLayout(log_row)
         layout.addStretch(1)
         self.footer.addWidget(save)
         self.theme_checks: dict[str, QCheckBox] = {}
@@ -108,9 +150,24 @@ class SettingsScreen(StaffScreen):
         self.auto_read.setChecked(auto_read)
         self.status.clear()
 
+    def show_voices(self, voices: Sequence[tuple[str, str]], current: str) -> None:
+        """(key, name) of each voice found (VoiceChoice fits); `current` is the one in use."""
+        self.voice.clear()
+        for key, label in voices:
+            self.voice.addItem(label, key)
+        self.voice.setCurrentIndex(max(self.voice.findData(current), 0))
+
+    def _voice_key(self) -> str:
+        return str(self.voice.currentData() or "")
+
     def show_computer(self, name: str) -> None:
         """The name as it was saved (cleaned of extra spaces)."""
         self.computer.setText(name)
+
+    def show_log(self, path: str) -> None:
+        """Where the log is, to be found again in a file dialog or mail program."""
+        self.log_path.setText(path)
+        self.log_button.setAccessibleDescription(path)
 
     def show_logo(self, logo: str) -> None:
         self.logo.setText(Path(logo).name if logo else _("none"))
