@@ -23,6 +23,7 @@ from oefenplek.core.lessons.model import Lesson
 from oefenplek.core.progress import RunRecord, lesson_progress, resume_position
 from oefenplek.gui.look import apply_look
 from oefenplek.gui.main_window import MainWindow
+from oefenplek.gui.room_wait import WaitForRoom
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.screens.lessons import LessonCard, ThemeCard
 from oefenplek.gui.services import Services
@@ -49,6 +50,9 @@ class LearnerController(QObject):
         self.finished_lesson: Lesson | None = None
         self.speaking_on: LearnerScreen | None = None
         self.told_kept = False  # the learner hears about a lost connection once a visit
+        #: An answer the disk had no room for waits here, on screen, until there is room.
+        self.room = WaitForRoom(services.ops, self)
+        self.told_room = False  # once per outage
         self.help_timer = QTimer(self)
         self.help_timer.setInterval(HELP_POLL_MS)
         self.help_timer.timeout.connect(self._check_help)
@@ -215,6 +219,7 @@ class LearnerController(QObject):
 
     def shutdown(self) -> None:
         self.speaker.stop()
+        self.room.forget()
         visit = self.visit_id
         if visit:
             self._write(lambda: self.writes.end_visit(visit))
@@ -326,15 +331,30 @@ class LearnerController(QObject):
         assert run is not None and record is not None
         step, position = run.step, run.position
         feedback = run.check(value)
-        def judged() -> None:
+        if self.room.waiting:
+            return  # the answer before this one waits for room and is still on the screen
+
+        def judged(saved: bool) -> None:
+            if not saved:
+                self._kept()
+            self.told_room = False
+            if self.run is not run or run.position != position:
+                return  # saved after the learner left the step: nothing to show
             run.accept(feedback)
             self.window.player.show_feedback(feedback, step, run.can_go_on)
             if self.learner and self.learner.preferences.read_aloud_auto:
                 self.read_aloud(None, self.window.player.feedback_text.text())
 
-        self._lesson_write(lambda: self.writes.record_attempt(
+        self.room.write(lambda: self.writes.record_attempt(
             record.id, position, step.kind, feedback.outcome, stored[:500], self.visit_id),
-            judged)
+            judged, self.tell, self._waiting_for_room)
+
+    def _waiting_for_room(self) -> None:
+        if not self.told_room:
+            self.told_room = True
+            self.window.show_notice(_("The disk of this computer is full. Your answer stays "
+                                      "on the screen and is saved as soon as there is room. "
+                                      "Tell the volunteer."))
 
     def go_on(self) -> None:
         run, record = self.run, self.record

@@ -20,7 +20,7 @@ from oefenplek import logbook
 from oefenplek.documents.files import write_whole
 from oefenplek.gui.background import run_in_background
 from oefenplek.i18n import _
-from oefenplek.storage.errors import StorageError
+from oefenplek.storage.errors import FULL, READ_ONLY, StorageError
 
 T = TypeVar("T")
 Tell = Callable[[str], None]
@@ -28,6 +28,14 @@ Report = Callable[[int, int], None]
 
 REPEAT_S = 60  # seconds within which the same line is not written twice
 LOGGER = logging.getLogger(__name__)
+
+
+def lack_of_room(error: BaseException) -> bool:
+    """The disk is full or may not be written: a write can work later, once there is room
+    (or the disk is writable again), without anything the learner must do."""
+    if isinstance(error, StorageError):
+        return error.kind in (FULL, READ_ONLY)
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EROFS)
 
 
 def file_problem(error: OSError) -> str:
@@ -54,15 +62,19 @@ class Operations:
         """Run `action`; on success pass its result to `then`. False when it failed."""
         try:
             value = action()
-        except StorageError as error:
-            self._failed(str(error), error.detail, tell)
-            return False
-        except OSError as error:
-            self._failed(file_problem(error), f"{type(error).__name__}: {error}", tell)
+        except (StorageError, OSError) as error:
+            self.fail(error, tell)
             return False
         if then is not None:
             then(value)
         return True
+
+    def fail(self, error: StorageError | OSError, tell: Tell) -> None:
+        """A refused write told in one plain sentence, the details logged."""
+        if isinstance(error, StorageError):
+            self._failed(str(error), error.detail, tell)
+        else:
+            self._failed(file_problem(error), f"{type(error).__name__}: {error}", tell)
 
     def background(self, work: Callable[[Report], T], tell: Tell, then: Callable[[T], object],
                    progress: Callable[[int, int], None] | None = None) -> None:

@@ -287,7 +287,7 @@ class RecoveryController(QObject):
         self.screen.show_view(self.view)
         self.speaker = Speaker(self.screen)
         self.screen.set_speech_available(self.speaker.available)
-        self.screen.listen_requested.connect(self.speaker.say)
+        self.screen.listen_requested.connect(self._listen)
         self.speaker.word_spoken.connect(self.screen.mark_word)
         self.speaker.finished.connect(self.screen.unmark_word)
         self.screen.coordinator_requested.connect(self._coordinator)
@@ -296,6 +296,14 @@ class RecoveryController(QObject):
         self.screen.empty_confirmed.connect(self._start_empty)
         window.stack.addWidget(self.screen)
         window.show_screen(self.screen)
+
+    def _listen(self, text: str) -> None:
+        """Luister on a computer without a sound output says why nothing is heard."""
+        if not self.speaker.has_sound:
+            self.speaker.last_text = text
+            self.window.show_notice(_("This device has no sound."))
+            return
+        self.speaker.say(text)
 
     def _newest(self) -> tuple[Backup, Contents] | None:
         try:

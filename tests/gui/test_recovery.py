@@ -324,3 +324,23 @@ def test_the_real_program_opens_the_recovery_screen_without_a_traceback(
     assert seen == {"screen": "RecoveryScreen", "title": LEARNER_SENTENCE}
     [kept] = home.glob("oefenplek.damaged-*.sqlite3")
     assert digest(kept) == damaged and not database.exists()
+
+
+def test_listen_without_a_sound_output_says_so_on_the_recovery_screen(
+        qtbot, start_oefenplek, busy: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from oefenplek.gui import builtin_voice
+    from oefenplek.gui.speech import BUILTIN, ENGINE_VARIABLE
+
+    monkeypatch.setenv(ENGINE_VARIABLE, BUILTIN)
+    monkeypatch.delenv("OEFENPLEK_SOUND", raising=False)
+    monkeypatch.setattr(builtin_voice, "sound_problem", lambda: "no sound output found")
+    DAMAGES["zero-bytes"](copy_database(busy, home / "oefenplek.sqlite3"))
+    startup = start_oefenplek()
+    screen = recovery_screen(startup)
+    assert screen.listen.isVisibleTo(screen)  # never hidden for want of a sound output
+    click(qtbot, screen.listen)
+    box = startup.window.problem_box
+    qtbot.waitUntil(box.isVisible)
+    assert box.text() == "Dit apparaat heeft geen geluid."
+    assert startup_speaker(screen).last_text == LEARNER_SENTENCE

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 
 from oefenplek.core.staff import VOLUNTEER
@@ -73,9 +73,16 @@ def test_a_learner_on_a_full_disk_is_told_and_loses_nothing(qtbot, start_app, di
     assert player.instruction.text() == "Tik op Instellingen."
 
     disk.refuse()
-    # An answer that cannot be saved is not judged either: no praise, no way on.
-    refused(qtbot, app, disk, lambda: tap_target(qtbot, app))
+    # An answer that cannot be saved is not judged either: no praise, no way on. It waits
+    # on the screen for room, and the learner is told so once, calmly.
+    before = snapshot(disk.database)
+    tap_target(qtbot, app)
+    assert told(app, disk, qtbot).startswith("De schijf van deze computer is vol. "
+                                             "Je antwoord blijft op het scherm")
+    assert window.current_screen() is player and snapshot(disk.database) == before
     assert "Goed" not in visible_text(player) and not player.next.isEnabled()
+    tap_target(qtbot, app)  # tapping again while it waits: no second message, no second row
+    assert not window.problem_box.isVisible()
     # Help that cannot be recorded does not pretend to come.
     def ask_help() -> None:
         qtbot.mouseClick(player.help, Qt.MouseButton.LeftButton)
@@ -83,9 +90,13 @@ def test_a_learner_on_a_full_disk_is_told_and_loses_nothing(qtbot, start_app, di
     refused(qtbot, app, disk, ask_help)
     assert "Hulp komt eraan" not in visible_text(player)
 
+    # Room is made: the waiting answer is saved by itself and the lesson goes on.
+    retry = window.findChild(QTimer, "wait-for-room")
+    assert retry is not None and retry.isActive()
+    retry.setInterval(20)
     disk.allow()
-    tap_target(qtbot, app)
-    assert player.next.isEnabled()
+    qtbot.waitUntil(player.next.isEnabled, timeout=5_000)
+    assert "Goed" in visible_text(player) and not retry.isActive()
     disk.refuse()
     # Going on or back cannot be remembered: the learner stays on this step.
     refused(qtbot, app, disk, lambda: qtbot.mouseClick(player.next, Qt.MouseButton.LeftButton))
