@@ -125,6 +125,9 @@ class AttemptRow(Base):
     )
     step_index: Mapped[int]
     step_kind: Mapped[str] = mapped_column(String(20))
+    # False for an answer in a lesson's *Nu zelf* part, where the text does not name the
+    # button: progress and reports count those successes apart.
+    guided: Mapped[bool] = mapped_column(default=True, server_default="1")
     outcome: Mapped[str] = mapped_column(String(20))
     answer: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -209,6 +209,7 @@ class Repository:
         attempt_id: str | None = None,
         at: datetime | None = None,
         kept: bool = False,
+        guided: bool = True,
     ) -> None:
         """One answer, with the time it was given (`at`) so the order stays as the learner
         answered. `kept`: an answer kept on this computer while the location database was
@@ -226,6 +227,7 @@ class Repository:
                     visit_id=visit_id,
                     step_index=step_index,
                     step_kind=step_kind,
+                    guided=guided,
                     outcome=outcome.value,
                     answer=answer,
                     created_at=at or utcnow(),

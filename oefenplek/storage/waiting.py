@@ -153,8 +153,9 @@ class LessonWrites:
         return record
 
     def record_attempt(self, run_id: str, step_index: int, step_kind: str, outcome: Outcome,
-                       answer: str | None, visit_id: str | None) -> bool:
+                       answer: str | None, visit_id: str | None, guided: bool = True) -> bool:
         data = {"run_id": run_id, "step_index": step_index, "step_kind": step_kind,
+                "guided": guided,
                 "outcome": outcome.value, "answer": answer, "visit_id": visit_id,
                 "attempt_id": new_id(), "at": utcnow().isoformat()}
         return self._write(ATTEMPT, data)
@@ -255,7 +256,8 @@ def _when(data: dict[str, Any]) -> datetime:
 _APPLY: dict[str, Callable[[Repository, dict[str, Any]], object]] = {
     ATTEMPT: lambda r, d: r.record_attempt(
         d["run_id"], d["step_index"], d["step_kind"], Outcome(d["outcome"]), d["answer"],
-        d["visit_id"], attempt_id=d["attempt_id"], at=_when(d), kept=d.get("kept", False)),
+        d["visit_id"], attempt_id=d["attempt_id"], at=_when(d), kept=d.get("kept", False),
+        guided=d.get("guided", True)),
     MOVE: lambda r, d: r.move_run(d["run_id"], d["position"]),
     FINISH: lambda r, d: r.finish_run(d["run_id"], at=_when(d)),
     END_VISIT: lambda r, d: r.end_visit(d["visit_id"], at=_when(d)),
