@@ -61,3 +61,42 @@ def lesson_progress(
 def resume_position(run: RunRecord, step_count: int) -> int:
     """Where to continue a busy run; a lesson that got shorter since then is clamped."""
     return max(0, min(run.position, step_count - 1))
+
+
+@dataclass(frozen=True)
+class AnswerFact:
+    """One answer on an answered step, as storage hands it over, oldest first."""
+
+    lesson_id: str
+    run_id: str
+    step_index: int
+    guided: bool
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Success:
+    """Steps answered right at the first try, with the lesson's help and alone (*Nu zelf*).
+
+    Why the first try: a learner who found it alone at once can do it at home; one who
+    found it after the hint is still learning it. Each step counts once per run."""
+
+    guided_right: int = 0
+    guided_steps: int = 0
+    alone_right: int = 0
+    alone_steps: int = 0
+
+
+def success_by_lesson(answers: list[AnswerFact]) -> dict[str, Success]:
+    """Per lesson: of the steps tried, how many were right at the first try, guided and
+    alone apart. `answers` must come oldest first (the first answer of a step decides)."""
+    first: dict[tuple[str, str, int], AnswerFact] = {}
+    for answer in answers:
+        first.setdefault((answer.lesson_id, answer.run_id, answer.step_index), answer)
+    counts: dict[str, list[int]] = {}
+    for answer in first.values():
+        tally = counts.setdefault(answer.lesson_id, [0, 0, 0, 0])
+        offset = 0 if answer.guided else 2
+        tally[offset] += answer.correct
+        tally[offset + 1] += 1
+    return {lesson_id: Success(*tally) for lesson_id, tally in counts.items()}

@@ -14,6 +14,8 @@ from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from oefenplek.core.engine import Outcome
+from oefenplek.core.lessons.model import ANSWERED_KINDS
+from oefenplek.core.progress import AnswerFact
 from oefenplek.core.staff import Lock, StaffMember, hash_pin, pin_matches
 from oefenplek.core.text import (
     LOCATION_NAME_LENGTH,
@@ -211,6 +213,23 @@ class StaffRepository:
             ).all()
         return [StuckStep(lesson_id, step, int(wrong), int(helped), at)
                 for lesson_id, step, wrong, helped, at in rows]
+
+    def answers(self, learner_id: str) -> list[AnswerFact]:
+        """The learner's answers on answered steps (not practise), oldest first, for
+        core.progress.success_by_lesson: one learner has some thousands at most."""
+        with self._session() as session:
+            rows = session.execute(
+                select(LessonRunRow.lesson_id, AttemptRow.run_id, AttemptRow.step_index,
+                       AttemptRow.guided, AttemptRow.outcome)
+                .join(LessonRunRow, LessonRunRow.id == AttemptRow.run_id)
+                .where(LessonRunRow.learner_id == learner_id,
+                       AttemptRow.step_kind.in_(sorted(ANSWERED_KINDS)),
+                       AttemptRow.outcome.in_([Outcome.CORRECT.value, Outcome.WRONG.value]))
+                .order_by(AttemptRow.created_at, AttemptRow.id)
+            ).all()
+        return [AnswerFact(lesson_id, run_id, step, bool(guided),
+                           outcome == Outcome.CORRECT.value)
+                for lesson_id, run_id, step, guided, outcome in rows]
 
     def visits(self, learner_id: str) -> list[VisitNote]:
         with self._session() as session:

@@ -164,3 +164,28 @@ def test_a_refresh_asks_the_same_few_questions_for_3_or_30_learners(
     many = refresh_statements(second_database_url, 30)
     assert len(few) == len(many) <= 5
     assert few == many  # the very same statements: nothing is asked per learner
+
+
+def test_a_learners_answers_count_guided_and_alone_apart(database_url: str) -> None:
+    """Through the real write path (record_attempt), on SQLite and PostgreSQL."""
+    from oefenplek.core.progress import Success, success_by_lesson
+
+    database, repository, staff = make(database_url)
+    learner = repository.add_learner("Amal", "vlinder")
+    other = repository.add_learner("Bram", "boot")
+    run = repository.start_run(learner.id, "wifi-android", 2)
+    answers = [(1, "tap", Outcome.CORRECT, True), (2, "tap", Outcome.WRONG, True),
+               (2, "tap", Outcome.CORRECT, True), (5, "practise", Outcome.CORRECT, True),
+               (8, "tap", Outcome.WRONG, False), (8, "tap", Outcome.CORRECT, False),
+               (9, "type", Outcome.CORRECT, False)]
+    for step, kind, outcome, guided in answers:
+        repository.record_attempt(run.id, step, kind, outcome, guided=guided)
+    elsewhere = repository.start_run(other.id, "wifi-android", 2)
+    repository.record_attempt(elsewhere.id, 8, "tap", Outcome.CORRECT, guided=False)
+
+    facts = staff.answers(learner.id)
+    assert [(f.step_index, f.guided, f.correct) for f in facts] == [
+        (1, True, True), (2, True, False), (2, True, True), (8, False, False),
+        (8, False, True), (9, False, True)]  # the practise step is no answer to count
+    assert success_by_lesson(facts) == {"wifi-android": Success(1, 2, 1, 2)}
+    database.close()

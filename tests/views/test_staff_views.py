@@ -181,3 +181,14 @@ def test_certificates_handed_out_can_be_printed_again(catalog: Catalog) -> None:
 
 def test_lessons_for_group_certificates_come_theme_by_theme(catalog: Catalog) -> None:
     assert lesson_choices(catalog) == [("proef-les", "Proefles"), ("tweede-les", "Tweede les")]
+
+
+def test_the_learner_page_says_how_a_lesson_went_with_help_and_alone() -> None:
+    from oefenplek.core.progress import Success
+    from oefenplek.views.staff import success_text
+
+    assert success_text(Success(9, 10, 3, 4)) == (
+        "Met uitleg: 9 van 10 stappen meteen goed. Zelf: 3 van 4 stappen meteen goed.")
+    assert success_text(Success(1, 1, 0, 0)) == (
+        "Met uitleg: 1 van 1 stap meteen goed. Zelf: nog niet geprobeerd.")
+    assert success_text(Success()) == "" and success_text(None) == ""

@@ -179,7 +179,8 @@ class StaffController(QObject):
         view = learner_view(
             learner, self.repository.runs(learner_id), self.staff.stuck_steps(learner_id),
             self.staff.visits(learner_id), self.repository.certificates(learner_id),
-            self.services.catalog, self.services.start_of_today())
+            self.services.catalog, self.services.start_of_today(),
+            self.staff.answers(learner_id))
         self.window.staff_learner.show_learner(view)
         self.window.show_screen(self.window.staff_learner)
 

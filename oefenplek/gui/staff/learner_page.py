@@ -78,7 +78,9 @@ class LearnerPage(StaffScreen):
             cert.clicked.connect(lambda _c=False, i=line.lesson_id:
                                  self.certificate.emit(self.learner_id, i))
             buttons.append(cert)
-        return _row(QLabel(line.text), *buttons)
+        text = QLabel("\n".join(part for part in (line.text, line.success) if part))
+        text.setWordWrap(True)
+        return _row(text, *buttons)
 
     def _heading(self, text: str) -> None:
         label = QLabel(text)
