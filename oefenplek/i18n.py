@@ -3,24 +3,76 @@
 `_()` marks and translates interface text, `N_()` only marks it (translated later, where
 it is shown). Catalogs are read from locales/<lang>/LC_MESSAGES/oefenplek.mo when that is
 up to date, otherwise compiled from the .po file in memory, so a newcomer needs no build step.
+
+The languages on offer are the folders of locales/ with a `language.toml` (its own name,
+writing direction, flag, voice): a sixth language is a new folder, no code.
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+import tomllib
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from oefenplek import paths
 
 DOMAIN = "oefenplek"
 DEFAULT_LANGUAGE = "nl"
-#: Languages the interface offers, with their own name for the picker.
-LANGUAGES = {"nl": "Nederlands", "en": "English"}
+#: The language of the msgids: it needs no catalog.
+SOURCE_LANGUAGE = "en"
+LANGUAGE_FILE = "language.toml"
 
 _current = DEFAULT_LANGUAGE
 _translations: gettext.NullTranslations | None = None
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language on offer, as its folder in locales/ describes it."""
+
+    code: str  # "ar"
+    name: str  # its own name, as a learner who reads it recognises it: "العربية"
+    english: str  # "Arabic", for tables and logs
+    right_to_left: bool = False
+    flag: Path | None = None  # a picture beside the name, for learners who read little
+    voice: str = ""  # the built-in voice (eSpeak NG) for it; the code when left out
+
+
+@cache
+def languages() -> dict[str, Language]:
+    """Every language with a language.toml in locales/, Dutch first, then by code.
+
+    A broken language.toml leaves that language out rather than stopping the app."""
+    found: dict[str, Language] = {}
+    folder = paths.locales_dir()
+    for file in sorted(folder.glob(f"*/{LANGUAGE_FILE}")):
+        code = file.parent.name
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+            flag = file.parent / str(data["flag"]) if data.get("flag") else None
+            found[code] = Language(code, str(data["name"]), str(data["english"]),
+                                   data.get("direction") == "rtl",
+                                   flag if flag and flag.is_file() else None,
+                                   str(data.get("voice") or code))
+        except (OSError, ValueError, KeyError):
+            continue
+    if DEFAULT_LANGUAGE not in found:
+        found[DEFAULT_LANGUAGE] = Language(DEFAULT_LANGUAGE, "Nederlands", "Dutch")
+    return dict(sorted(found.items(), key=lambda item: (item[0] != DEFAULT_LANGUAGE, item[0])))
+
+
+def language(code: str) -> Language:
+    """The language `code`, or Dutch when it is not on offer (any more)."""
+    offered = languages()
+    return offered.get(code) or offered[DEFAULT_LANGUAGE]
+
+
+def is_right_to_left(code: str | None = None) -> bool:
+    return language(code or _current).right_to_left
 
 
 def _load(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
@@ -46,20 +98,37 @@ def compile_po(po: Path) -> bytes:
     return buffer.getvalue()
 
 
-def set_language(language: str) -> None:
+def set_language(code: str) -> None:
     global _current, _translations
-    _current = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    _translations = None if _current == "en" else _load(_current)
+    _current = code if code in languages() else DEFAULT_LANGUAGE
+    _translations = translations(_current)
 
 
 def current_language() -> str:
     return _current
 
 
+@cache
+def translations(code: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The catalog of one language, read once: the learner's screens may show two
+    languages at once (Dutch with the learner's language under it)."""
+    if code == SOURCE_LANGUAGE and domain == DOMAIN:
+        return gettext.NullTranslations()
+    return _load(code, domain)
+
+
+def forget_catalogs() -> None:
+    """Read the catalogs and languages again (after a translator changed a file)."""
+    global _translations
+    translations.cache_clear()
+    languages.cache_clear()
+    _translations = None
+
+
 def _catalog() -> gettext.NullTranslations:
     global _translations
     if _translations is None:
-        _translations = gettext.NullTranslations() if _current == "en" else _load(_current)
+        _translations = translations(_current)
     return _translations
 
 
@@ -75,14 +144,28 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog().ngettext(singular, plural, n)
 
 
-def format_date(value: date | datetime, style: str = "long") -> str:
-    """A date in words for the current language: '22 november 2026'."""
+def gettext_in(code: str, message: str) -> str:
+    """`message` in language `code`, whatever the current language is."""
+    return translations(code).gettext(message)
+
+
+def ngettext_in(code: str, singular: str, plural: str, n: int) -> str:
+    return translations(code).ngettext(singular, plural, n)
+
+
+def _locale(code: str | None) -> str:
+    return code or _current
+
+
+def format_date(value: date | datetime, style: str = "long", language: str | None = None
+                ) -> str:
+    """A date in words for the current language (or `language`): '22 november 2026'."""
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(value, format=style, locale=_current)
+    return babel_format_date(value, format=style, locale=_locale(language))
 
 
-def format_number(value: float) -> str:
+def format_number(value: float, language: str | None = None) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=_current)
+    return format_decimal(value, locale=_locale(language))

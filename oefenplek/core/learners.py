@@ -35,6 +35,12 @@ AVATARS: dict[str, str] = {
 }
 
 
+#: How a learner with another language reads: only Dutch, only their own language, or
+#: Dutch with their own language under it (the default: the forms they practise stay Dutch
+#: in real life, so Dutch is never hidden unless they choose so).
+DUTCH_ONLY, OWN_ONLY, SIDE_BY_SIDE = "nl", "own", "both"
+LANGUAGE_MODES = (SIDE_BY_SIDE, OWN_ONLY, DUTCH_ONLY)
+
 #: Text sizes a learner can choose, in percent.
 TEXT_SCALES = (100, 150, 200)
 
@@ -47,6 +53,8 @@ class Preferences:
     high_contrast: bool = False
     read_aloud_auto: bool = False
     speech_slow: bool = True
+    #: For a learner whose language is not Dutch: DUTCH_ONLY, OWN_ONLY or SIDE_BY_SIDE.
+    language_mode: str = "both"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from oefenplek import paths
+from oefenplek import i18n, paths
 from oefenplek.core.pronunciation import SpokenText, load_pronunciations
 from oefenplek.gui.builtin_voice import BuiltinVoice, NoSound
 from oefenplek.i18n import _, current_language
@@ -65,6 +65,8 @@ class Speaker(QObject):
         self.last_text = ""
         self.slow = True
         self.language = current_language()
+        #: The language the system voice (if any) was chosen for.
+        self.system_language = self.language
         self.pronunciations = self._pronunciations(self.language)
         self.builtin = BuiltinVoice(self)
         self.builtin.word_spoken.connect(self.word_spoken)
@@ -220,20 +222,25 @@ class Speaker(QObject):
         if self._tts is not None:
             self._tts.setRate(RATES[slow])
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, language: str | None = None) -> None:
+        """Read `text` aloud in `language` (the interface's when None). The system voice is
+        chosen for the language the app started in; another language (a learner's own, or
+        the Dutch line beside it) is read by the built-in voice of that language."""
         self.last_text = text
-        if self._tts is not None:
-            self._tts.stop()
-            self._current = SpokenText.of(text, self.pronunciations)
+        language = language or current_language()
+        self.stop_other()
+        if self._tts is not None and language == self.system_language:
+            self._current = SpokenText.of(text, self.pronunciations if language == self.language
+                                          else self._pronunciations(language))
             self._tts.say(self._current.spoken)
             return
         if self.builtin_problem:
             return
-        language = current_language()
         if language != self.language:
             self.language, self.pronunciations = language, self._pronunciations(language)
         try:
-            self.builtin.say(text, language, self.slow, self.pronunciations)
+            self.builtin.say(text, i18n.language(language).voice, self.slow,
+                             self.pronunciations)
         except NoSound as error:
             self._sound_problem = str(error)
             LOGGER.warning("Nothing read aloud: %s", error)
@@ -242,6 +249,11 @@ class Speaker(QObject):
         if self._tts is not None:
             self._tts.stop()
         self.builtin.stop()
+
+    def stop_other(self) -> None:
+        """A new text stops what is being said, whichever voice says it."""
+        if self._tts is not None:
+            self._tts.stop()
 
     def _saying_word(self, _word: str, _id: int, start: int, length: int) -> None:
         if self._current is not None:

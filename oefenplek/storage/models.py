@@ -56,6 +56,9 @@ class LearnerRow(Base):
     high_contrast: Mapped[bool] = mapped_column(default=False, server_default="0")
     read_aloud_auto: Mapped[bool] = mapped_column(default=False, server_default="0")
     speech_slow: Mapped[bool] = mapped_column(default=True, server_default="1")
+    #: "nl", "own" or "both" (Dutch with the learner's language under it): core.learners.
+    language_mode: Mapped[str] = mapped_column(String(10), default="both",
+                                               server_default="both")
     # Optional, only when the location switches them on for funder reporting.
     birth_year: Mapped[int | None] = mapped_column(default=None)
     postcode: Mapped[str | None] = mapped_column(String(4), default=None)

@@ -37,7 +37,7 @@ from oefenplek.storage.models import (
 
 def _learner(row: LearnerRow) -> Learner:
     preferences = Preferences(row.text_scale, row.high_contrast, row.read_aloud_auto,
-                              row.speech_slow)
+                              row.speech_slow, row.language_mode)
     return Learner(row.id, row.name, row.avatar, row.language, row.created_at, preferences)
 
 
@@ -91,7 +91,8 @@ class Repository:
                              language=language,
                              text_scale=wanted.text_scale, high_contrast=wanted.high_contrast,
                              read_aloud_auto=wanted.read_aloud_auto,
-                             speech_slow=wanted.speech_slow)
+                             speech_slow=wanted.speech_slow,
+                             language_mode=wanted.language_mode)
             session.add(row)
             session.flush()
             return _learner(row)
@@ -130,8 +131,15 @@ class Repository:
                     high_contrast=preferences.high_contrast,
                     read_aloud_auto=preferences.read_aloud_auto,
                     speech_slow=preferences.speech_slow,
+                    language_mode=preferences.language_mode,
                 )
             )
+
+    def set_language(self, learner_id: str, language: str) -> None:
+        """The language the learner learns in (a code of i18n.languages())."""
+        with self._session(write=True) as session:
+            session.execute(update(LearnerRow).where(LearnerRow.id == learner_id)
+                            .values(language=language[:10]))
 
     # --- visits -------------------------------------------------------------------------
     def start_visit(self, learner_id: str, computer: str | None = None,
