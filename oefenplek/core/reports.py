@@ -8,10 +8,11 @@ an export always equal the numbers on screen. The funder's version has no names
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from oefenplek.i18n import _
+from oefenplek.i18n import _, current_language
 
 SMALL = 5  # counts under this are hidden in the funder's breakdowns
 LONGEST_VISIT = timedelta(hours=4)  # a visit nobody closed counts at most this long
@@ -53,28 +54,33 @@ class VisitFact:
 
 
 @dataclass(frozen=True)
-class RunFact:
-    learner_id: str
-    lesson_id: str
-    started_at: datetime
-    finished_at: datetime | None
-
-
-@dataclass(frozen=True)
 class Facts:
-    """Everything a report needs, as storage hands it over for one period."""
+    """Everything a report needs, as storage hands it over for one period.
+
+    Visits come one by one (their hours, months and volunteers are counted here); lesson
+    runs, help requests and certificates come already counted by the database, per learner
+    and per lesson, so a year of a big location hands over hundreds of numbers, not
+    hundreds of thousands of rows.
+    """
 
     period: Period
     visits: list[VisitFact]
-    runs_started: list[RunFact]
-    runs_finished: list[RunFact]
-    help_requests: list[str]  # learner id per request in the period
-    certificates: list[str]  # learner id per certificate handed out in the period
-    first_visit: dict[str, datetime]  # learner id -> first visit ever
+    started_by_learner: dict[str, int]  # learner id -> lesson runs started in the period
+    started_by_lesson: dict[str, int]  # lesson id -> lesson runs started in the period
+    finished_by_learner: dict[str, int]
+    finished_by_lesson: dict[str, int]
+    help_requests: dict[str, int]  # learner id -> help requests in the period
+    certificates: dict[str, int]  # learner id -> certificates handed out in the period
+    first_visit: dict[str, datetime]  # learner id -> first visit ever (of this period's)
     learner_names: dict[str, str]
     staff_names: dict[str, str]
     lesson_themes: dict[str, str]  # lesson id -> theme title
     lesson_titles: dict[str, str]
+    #: Answers in the period: (right, all), with the lesson naming what to do and in its
+    #: *Nu zelf* part; a funder sees whether learners can do it alone.
+    answers_guided: tuple[int, int] = (0, 0)
+    answers_alone: tuple[int, int] = (0, 0)
+    learner_languages: dict[str, str] = field(default_factory=dict)  # learner id -> code
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,9 @@ class Report:
     visits_by_month: dict[str, int] = field(default_factory=dict)
     visits_by_volunteer: dict[str, int] = field(default_factory=dict)
     per_learner: list[LearnerLine] = field(default_factory=list)
+    answers_guided: tuple[int, int] = (0, 0)  # (right, all)
+    answers_alone: tuple[int, int] = (0, 0)
+    learners_by_language: dict[str, int] = field(default_factory=dict)  # language's name
 
     def totals(self) -> list[tuple[str, int | float]]:
         return [
@@ -120,6 +129,8 @@ class Report:
             (_("Lessons finished"), self.lessons_finished),
             (_("Help requests"), self.help_requests),
             (_("Certificates handed out"), self.certificates),
+            (_("Answers right with the lesson's help (%)"), _percent(self.answers_guided)),
+            (_("Answers right on their own, Nu zelf (%)"), _percent(self.answers_alone)),
         ]
 
     def sections(self, for_funder: bool = False) -> list[Section]:
@@ -139,6 +150,9 @@ class Report:
                     [[lesson, hide(self.started_by_lesson.get(lesson, 0)),
                       hide(self.finished_by_lesson.get(lesson, 0))] for lesson in lessons]),
         ]
+        sections.append(Section(_("Per language"), [_("Language"), _("Learners")],
+                                [[name, hide(n)] for name, n in
+                                 sorted(self.learners_by_language.items())]))
         if not for_funder:
             sections.append(Section(_("Per volunteer"), [_("Volunteer"), _("Visits guided")],
                                     [[n, v] for n, v in sorted(self.visits_by_volunteer.items())]))
@@ -159,6 +173,22 @@ class Section:
     title: str
     header: list[str]
     rows: list[list[object]]
+
+
+def _percent(counts: tuple[int, int]) -> float:
+    """Right answers as a share of all, one decimal; 0 when there were none."""
+    right, total = counts
+    return round(100 * right / total, 1) if total else 0.0
+
+
+def language_name(code: str) -> str:
+    """A language's name in the staff's language ("Arabisch"), for reports."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(code).get_display_name(current_language()) or code)
+    except (UnknownLocaleError, ValueError):
+        return code
 
 
 def _as_is(value: int) -> int | str:
@@ -187,10 +217,10 @@ def build_report(facts: Facts) -> Report:
     report.returning_learners = report.learners - report.new_learners
     report.visits = len(facts.visits)
     report.hours = sum(visit_hours(visit) for visit in facts.visits)
-    report.lessons_started = len(facts.runs_started)
-    report.lessons_finished = len(facts.runs_finished)
-    report.help_requests = len(facts.help_requests)
-    report.certificates = len(facts.certificates)
+    report.lessons_started = sum(facts.started_by_lesson.values())
+    report.lessons_finished = sum(facts.finished_by_lesson.values())
+    report.help_requests = sum(facts.help_requests.values())
+    report.certificates = sum(facts.certificates.values())
 
     def theme(lesson_id: str) -> str:
         return facts.lesson_themes.get(lesson_id, _("(lesson no longer offered)"))
@@ -198,17 +228,25 @@ def build_report(facts: Facts) -> Report:
     def title(lesson_id: str) -> str:
         return facts.lesson_titles.get(lesson_id, lesson_id)
 
-    report.started_by_theme = dict(Counter(theme(r.lesson_id) for r in facts.runs_started))
-    report.finished_by_theme = dict(Counter(theme(r.lesson_id) for r in facts.runs_finished))
-    report.started_by_lesson = dict(Counter(title(r.lesson_id) for r in facts.runs_started))
-    report.finished_by_lesson = dict(Counter(title(r.lesson_id) for r in facts.runs_finished))
+    def by(name: Callable[[str], str], counts: dict[str, int]) -> dict[str, int]:
+        total: Counter[str] = Counter()
+        for lesson_id, n in counts.items():
+            total[name(lesson_id)] += n
+        return dict(total)
+
+    report.started_by_theme = by(theme, facts.started_by_lesson)
+    report.finished_by_theme = by(theme, facts.finished_by_lesson)
+    report.started_by_lesson = by(title, facts.started_by_lesson)
+    report.finished_by_lesson = by(title, facts.finished_by_lesson)
     report.visits_by_month = dict(Counter(v.started_at.strftime("%Y-%m") for v in facts.visits))
+    report.answers_guided, report.answers_alone = facts.answers_guided, facts.answers_alone
+    report.learners_by_language = dict(Counter(
+        language_name(facts.learner_languages.get(learner, "nl")) for learner in visitors))
     report.visits_by_volunteer = dict(Counter(
         facts.staff_names.get(v.guided_by, _("(removed)")) for v in facts.visits if v.guided_by))
     visits = Counter(v.learner_id for v in facts.visits)
-    started = Counter(r.learner_id for r in facts.runs_started)
-    finished = Counter(r.learner_id for r in facts.runs_finished)
-    helps, certificates = Counter(facts.help_requests), Counter(facts.certificates)
+    started, finished = facts.started_by_learner, facts.finished_by_learner
+    helps, certificates = facts.help_requests, facts.certificates
     last: dict[str, datetime] = {}
     for visit in facts.visits:
         if visit.learner_id not in last or visit.started_at > last[visit.learner_id]:
@@ -216,8 +254,8 @@ def build_report(facts: Facts) -> Report:
     people = visitors | set(started) | set(finished)
     report.per_learner = sorted(
         (LearnerLine(learner, facts.learner_names.get(learner, "") or _("(anonymised)"),
-                     visits[learner], started[learner], finished[learner], helps[learner],
-                     certificates[learner],
+                     visits[learner], started.get(learner, 0), finished.get(learner, 0),
+                     helps.get(learner, 0), certificates.get(learner, 0),
                      last[learner].date() if learner in last else None)
          for learner in people),
         key=lambda line: (line.name.casefold(), line.learner_id))

@@ -15,22 +15,33 @@ import csv
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
-from oefenplek.core.reports import Report
+from oefenplek.core.reports import Report, Section
 from oefenplek.core.text import export_value
 from oefenplek.i18n import _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CELL_LENGTH = 32_000  # a spreadsheet cell holds at most 32,767 characters
 PDF_CELL_LENGTH = 300  # a table row must fit on one page
-Progress = Callable[[int, int], None]  # done, total
+Progress = Callable[[int, int], None]  # rows done, rows in all; may raise to cancel
+EVERY = 200  # rows between two calls of `progress`
+
+
+def clean(value: object, limit: int) -> object:
+    """`core.text.export_value`, with a shortcut for the usual cell: plain ASCII text that
+    has nothing to clean is kept as it is (the full cleaning costs microseconds a cell)."""
+    if (isinstance(value, str) and len(value) <= limit and value.isascii()
+            and value.isprintable() and "  " not in value and value.strip(" ") == value):
+        return value
+    return export_value(value, limit)
 
 
 def safe_text(value: object) -> object:
     """Numbers stay numbers; text is cleaned, and text that a spreadsheet would run as a
     formula gets a quote."""
-    value = export_value(value, CELL_LENGTH)
+    value = clean(value, CELL_LENGTH)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -54,50 +65,89 @@ def _heading(location: str, report: Report) -> list[list[object]]:
     return [[location], [_("Period"), report.period.label], [_("Made on"), made], []]
 
 
+def _rows_total(sections: Sequence[Section]) -> int:
+    return sum(len(section.rows) for section in sections) or 1
+
+
+class _Counter:
+    """Counts written rows and tells `progress` every `EVERY` rows (and at the end), so a
+    long table moves the bar and a cancel (a `progress` that raises) is felt within it."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done, self.told = progress, total, 0, 0
+
+    def add(self, rows: int = 1) -> None:
+        self.done += rows
+        if self.progress is not None and self.done - self.told >= EVERY:
+            self.told = self.done
+            self.progress(min(self.done, self.total), self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
 def write_csv(report: Report, location: str, target: Path, for_funder: bool = False,
               progress: Progress | None = None) -> None:
     sections = report.sections(for_funder)
+    counter = _Counter(progress, _rows_total(sections))
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         for row in _heading(location, report):
             writer.writerow([safe_text(cell) for cell in row])
-        for done, section in enumerate(sections, start=1):
+        for section in sections:
             writer.writerow([safe_text(section.title)])
             writer.writerow([safe_text(cell) for cell in section.header])
             for row in section.rows:
                 writer.writerow([safe_text(cell) for cell in row])
+                counter.add()
             writer.writerow([])
-            if progress:
-                progress(done, len(sections))
+    counter.finish()
 
 
 def write_xlsx(report: Report, location: str, target: Path, for_funder: bool = False,
                progress: Progress | None = None) -> None:
+    """A sheet per section, streamed (openpyxl's write-only mode): each row is written once,
+    in order, so the time grows with the rows and the memory stays small.
+
+    A text cell is always a text cell: openpyxl only makes a formula of text starting with
+    '=', and such a value gets a cell of its own typed as text.
+    """
     # openpyxl ships no type hints and types-openpyxl is not a dev dependency.
     from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     sections = report.sections(for_funder)
-    book = Workbook()
-    book.remove(book.active)
-    for done, section in enumerate(sections, start=1):
+    counter = _Counter(progress, _rows_total(sections))
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def text_cell(sheet: Any, value: str, font: Any = None) -> Any:
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+        if font is not None:
+            cell.font = font
+        return cell
+
+    def cells(sheet: Any, row: Sequence[object]) -> list[object]:
+        values = [clean(value, CELL_LENGTH) for value in row]
+        return [text_cell(sheet, value) if isinstance(value, str) and value.startswith("=")
+                else value for value in values]
+
+    for section in sections:
         sheet = book.create_sheet(_sheet_title(section.title))
-        rows: list[Sequence[object]] = [*_heading(location, report), [section.title],
-                                        section.header, *section.rows]
-        for row in rows:
-            sheet.append([None] * len(row))
-            for column, value in enumerate(row, start=1):
-                cell = sheet.cell(row=sheet.max_row, column=column)
-                cell.value = export_value(value, CELL_LENGTH)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
-        sheet.cell(row=6, column=1).font = Font(bold=True)
-        for column in range(1, len(section.header) + 1):
-            sheet.cell(row=6, column=column).font = Font(bold=True)
         sheet.column_dimensions["A"].width = 42
-        if progress:
-            progress(done, len(sections))
+        for row in _heading(location, report):
+            sheet.append(cells(sheet, row))
+        sheet.append(cells(sheet, [section.title]))
+        sheet.append([text_cell(sheet, str(clean(value, CELL_LENGTH)), bold)
+                      for value in section.header])
+        for row in section.rows:
+            sheet.append(cells(sheet, row))
+            counter.add()
     book.save(target)
+    counter.finish()
 
 
 def _sheet_title(title: str) -> str:
@@ -106,6 +156,14 @@ def _sheet_title(title: str) -> str:
 
 def write_pdf(report: Report, location: str, target: Path, for_funder: bool = False,
               progress: Progress | None = None, logo: Path | None = None) -> None:
+    """The report on A4: a chart of the visits per month, then a table per section.
+
+    Cells are plain strings in the table's font; only a text too wide for its column becomes
+    a Paragraph (which wraps, and costs twenty times more). A long table (one row per learner)
+    is laid out page by page by `report_tables.Rows`, so its cost grows with its rows; one
+    reportlab Table of 20,000 rows costs time in the square of its rows, as every page break
+    makes a new table of all the rows left.
+    """
     # reportlab ships no type hints and types-reportlab is not a dev dependency.
     from reportlab.graphics.charts.barcharts import (  # type: ignore[import-untyped]
         VerticalBarChart,
@@ -119,11 +177,10 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
         Paragraph,
         SimpleDocTemplate,
         Spacer,
-        Table,
-        TableStyle,
     )
 
     from oefenplek.documents.fonts import register_fonts
+    from oefenplek.documents.report_tables import Rows
 
     register_fonts()
     body = ParagraphStyle("body", fontName="Sans", fontSize=9, leading=12)
@@ -131,6 +188,7 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
                              spaceBefore=10, spaceAfter=4)
     title = ParagraphStyle("title", fontName="Sans-Bold", fontSize=18, leading=24)
     sections = report.sections(for_funder)
+    counter = _Counter(progress, _rows_total(sections))
     location = str(export_value(location, PDF_CELL_LENGTH))
     doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=1.8 * cm,
                             rightMargin=1.8 * cm, topMargin=1.8 * cm, bottomMargin=1.8 * cm,
@@ -165,22 +223,20 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
         bars.bars[0].fillColor = HexColor("#124A99")
         chart.add(bars)
         story += [Paragraph(escape(_("Visits per month")), heading), chart]
-    for done, section in enumerate(sections, start=1):
+    for section in sections:
         story.append(Paragraph(pdf_text(section.title), heading))
-        data = [[Paragraph(pdf_text(c), body) for c in section.header]]
-        data += [[Paragraph(pdf_text(c), body) for c in row] for row in section.rows]
-        table = Table(data, colWidths=_widths(len(section.header), doc.width), repeatRows=1)
-        table.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, 0), "#E8EFFA"),
-            ("GRID", (0, 0), (-1, -1), 0.3, "#9A9A9A"),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]))
-        story += [table, Spacer(1, 6)]
-        if progress:
-            progress(done, len(sections) + 1)
+        story += [Rows([pdf_cell(c) for c in section.header],
+                       [[pdf_cell(c) for c in row] for row in section.rows],
+                       _widths(len(section.header), doc.width), body, counter.add),
+                  Spacer(1, 6)]
     doc.build(story)
-    if progress:
-        progress(len(sections) + 1, len(sections) + 1)
+    counter.finish()
+
+
+def pdf_cell(value: object) -> str:
+    """A cell's text for a PDF table: cleaned and cut, not yet escaped (plain strings are
+    drawn as they are; `report_tables` escapes the few that become a Paragraph)."""
+    return str(clean(str(value), PDF_CELL_LENGTH))
 
 
 def _widths(columns: int, room: float) -> list[float]:

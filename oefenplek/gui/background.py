@@ -1,10 +1,22 @@
 """Slow work (a PDF, an export) off the GUI thread, with the result handed back to it.
 
 Use it through `Operations.background`, which turns a failure into a plain sentence.
+
+A worker thread shares Python's lock with the GUI thread, which Python hands over every
+5 ms, so the window keeps moving, except while the cyclic garbage collector runs a full
+collection: that stops every thread while it walks every object of the app (70 ms on a
+busy location's report, measured by `python -m benchmarks`). So the objects alive when
+the first slow job starts (the app, built and running) are frozen out of the collector's
+walks (`gc.freeze`); what a job makes is still collected as usual.
+
+A job can be stopped: `Cancel.stop()` makes the job's next progress report raise
+`Cancelled`, which comes back as the failure (`Operations` says "stopped").
 """
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -42,6 +54,41 @@ class _Job(QRunnable):
 T = TypeVar("T")
 
 _running: set[_Relay] = set()
+_frozen = False
+
+
+class Cancelled(Exception):
+    """The person stopped the job; nothing it made is kept."""
+
+
+class Cancel:
+    """Set from the GUI thread, felt by the job at its next progress report."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    def checked(self, progress: Callable[[int, int], None]) -> Callable[[int, int], None]:
+        """`progress`, raising Cancelled once `stop` was called."""
+        def report(done: int, total: int) -> None:
+            if self._stop.is_set():
+                raise Cancelled
+            progress(done, total)
+
+        return report
+
+
+def _calm_collector() -> None:
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
 
 
 def run_in_background(work: Callable[[Callable[[int, int], None]], T],
@@ -52,6 +99,7 @@ def run_in_background(work: Callable[[Callable[[int, int], None]], T],
     `work` is given a function to report (done, total) from its thread; `progress` shows
     that on the GUI thread.
     """
+    _calm_collector()
     relay = _Relay()
     if progress is not None:
         relay.progressed.connect(progress)

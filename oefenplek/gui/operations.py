@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from oefenplek import logbook
 from oefenplek.documents.files import write_whole
-from oefenplek.gui.background import run_in_background
+from oefenplek.gui.background import Cancelled, run_in_background
 from oefenplek.i18n import _
 from oefenplek.storage.errors import FULL, READ_ONLY, StorageError
 
@@ -84,7 +84,9 @@ class Operations:
         `progress` shows on the GUI thread.
         """
         def failed(error: BaseException) -> None:
-            if isinstance(error, StorageError):
+            if isinstance(error, Cancelled):  # the person pressed Stop: nothing to log
+                tell(_("Stopped. Nothing was saved."))
+            elif isinstance(error, StorageError):
                 self._failed(str(error), error.detail, tell)
             elif isinstance(error, OSError):
                 self._failed(file_problem(error), f"{type(error).__name__}: {error}", tell)

@@ -169,7 +169,7 @@ def test_a_small_month_shows_under_five_to_the_funder() -> None:
 
     when = datetime(2025, 3, 3, 10, tzinfo=UTC)
     visits = [VisitFact(f"l{n}", when, when + timedelta(hours=1), None, None) for n in range(3)]
-    facts = Facts(Period.month(when.date()), visits, [], [], [], [], {}, {}, {}, {}, {})
+    facts = Facts(Period.month(when.date()), visits, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
     report = build_report(facts)
     month = next(s for s in report.sections(for_funder=True) if s.title == "Per maand")
     assert month.rows == [["2025-03", "<5"]]

@@ -70,6 +70,7 @@ class ReportsScreen(StaffScreen):
 
     period_chosen = Signal(object)  # Period
     export = Signal(str, bool)  # "csv" / "xlsx" / "pdf", for the funder
+    stop = Signal()  # stop the counting or the export that is running
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Reports"), _("Back"), parent=parent)
@@ -110,6 +111,11 @@ class ReportsScreen(StaffScreen):
         self.progress.setVisible(False)
         self.progress.setAccessibleName(_("Progress of the export"))
         self.below.addWidget(self.progress)
+        self.stop_button = BigButton(_("Stop"), "stop",
+                                     description=_("Stop counting or saving"))
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self.stop.emit)
+        self.below.addWidget(self.stop_button)
         self.export_buttons: list[BigButton] = []
         for kind in ("csv", "xlsx", "pdf"):
             button = BigButton(kind.upper(), "check", description=_("Save the report"))
@@ -152,8 +158,11 @@ class ReportsScreen(StaffScreen):
         self.status.clear()
 
     def show_busy(self, busy: bool) -> None:
+        """While counting or saving: a moving bar and Stop; the period buttons stay usable
+        (another period simply replaces what is being counted)."""
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
+        self.stop_button.setVisible(busy)
         for button in self.export_buttons:
             button.setEnabled(not busy)
 
