@@ -123,6 +123,7 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     from oefenplek.gui.staff.batch_controller import BatchController
     from oefenplek.gui.staff.controller import StaffController
     from oefenplek.gui.staff.coordinator import CoordinatorController
+    from oefenplek.gui.staff.languages_controller import LanguagesController
     from oefenplek.gui.staff.location_controller import LocationController
     from oefenplek.gui.staff.report_controller import ReportController
     from oefenplek.gui.staff.voice_controller import VoiceController
@@ -166,7 +167,7 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
         ReportController(window, services), BatchController(window, services),
         CertificateController(window, services), WaitingController(window, services),
         LocationController(window, services), BackupsController(window, services),
-        VoiceController(window, services)]
+        VoiceController(window, services), LanguagesController(window, services)]
     learner.show_picker()
     logging.getLogger(__name__).info(
         "Started oefenplek %s: %s database%s, %d lessons, %d left out", __version__,

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from oefenplek import __version__, logbook, paths
+from oefenplek import __version__, i18n, logbook, paths
 from oefenplek.i18n import _, ngettext
 from oefenplek.privacy import close_to_others
 
@@ -72,18 +72,28 @@ def copy_database(target: str) -> int:
 
 def check_lessons(folder: Path | None, strict: bool = False) -> int:
     from oefenplek.core.lessons import load_catalog
+    from oefenplek.core.lessons.fit import screen_problems
+    from oefenplek.core.lessons.translations import coverage_lines, translation_problems
 
     roots = [folder] if folder else [paths.lessons_dir(), *paths.extra_lesson_dirs()]
     if folder and not (folder / "themes.toml").exists():
         roots = [paths.lessons_dir(), folder]  # a location's folder uses the app's themes
     catalog = load_catalog(roots)
+    for root in roots:  # letters that fit: checked here, not at every start of the app
+        catalog.problems.extend(screen_problems(root / "_screens"))
     if folder and roots[0] != folder:
         catalog.lessons = {k: v for k, v in catalog.lessons.items()
                            if v.folder.resolve().is_relative_to(folder.resolve())}
         catalog.problems = [p for p in catalog.problems
                             if p.file.resolve().is_relative_to(folder.resolve())]
+    for code in i18n.languages():  # translations: a missing one is Dutch, not an error
+        if code != i18n.DEFAULT_LANGUAGE:
+            catalog.problems.extend(translation_problems(catalog, code))
     for problem in catalog.problems:
         print(problem)
+    for code in i18n.languages():
+        if code != i18n.DEFAULT_LANGUAGE:
+            print("\n".join(coverage_lines(catalog, code)))
     errors, warnings = len(catalog.errors), len(catalog.warnings)
     print(ngettext("{n} lesson is fine", "{n} lessons are fine", len(catalog.lessons)).format(
         n=len(catalog.lessons)) + "; " + ngettext(

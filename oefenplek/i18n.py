@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from oefenplek import paths
 
@@ -75,9 +76,14 @@ def is_right_to_left(code: str | None = None) -> bool:
     return language(code or _current).right_to_left
 
 
+def catalog_file(language: str, domain: str = DOMAIN) -> Path:
+    """Where the .po file of a language and domain is (or would be)."""
+    return paths.locales_dir() / language / "LC_MESSAGES" / f"{domain}.po"
+
+
 def _load(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
-    folder = paths.locales_dir() / language / "LC_MESSAGES"
-    po, mo = folder / f"{domain}.po", folder / f"{domain}.mo"
+    po = catalog_file(language, domain)
+    mo = po.with_suffix(".mo")
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
@@ -87,15 +93,56 @@ def _load(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
 
 
 def compile_po(po: Path) -> bytes:
-    """The .mo bytes for a .po file (babel), used in memory and by the bundle build."""
+    """The .mo bytes for a .po file (babel), used in memory and by the bundle build.
+
+    Fuzzy entries are used: in our catalogs *fuzzy* means "made by a machine or not yet
+    checked by a native speaker", and such a line still serves a learner better than
+    English. The staff see how much of each language is checked (`completeness`)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with po.open("rb") as handle:
         catalog = read_po(handle)
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    write_mo(buffer, catalog, use_fuzzy=True)
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How far one catalog is: texts in all, translated, and translated and checked."""
+
+    total: int
+    translated: int
+    checked: int
+
+
+def completeness(code: str, domain: str = DOMAIN) -> Completeness:
+    """Counted against the template (locales/<domain>.pot, what the code asks for now): a
+    text is translated when every form has a translation in the language's .po, checked
+    when that translation is also not fuzzy. English, the language of the code, is whole."""
+    from babel.messages.pofile import read_po
+
+    def read(file: Path) -> dict[object, object]:
+        if not file.is_file():
+            return {}
+        with file.open("rb") as handle:
+            return {message.id: message for message in read_po(handle) if message.id}
+
+    wanted = read(paths.locales_dir() / f"{domain}.pot")
+    if code == SOURCE_LANGUAGE and domain == DOMAIN:
+        return Completeness(len(wanted), len(wanted), len(wanted))
+    have = read(paths.locales_dir() / code / "LC_MESSAGES" / f"{domain}.po")
+    translated = checked = 0
+    for key in wanted:
+        message: Any = have.get(key)
+        if message is None:
+            continue
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        if all(forms):
+            translated += 1
+            checked += not message.fuzzy
+    return Completeness(len(wanted), translated, checked)
 
 
 def set_language(code: str) -> None:
@@ -132,8 +179,22 @@ def _catalog() -> gettext.NullTranslations:
     return _translations
 
 
+class Translated(str):
+    """A translated text that remembers its msgid, so a widget built with it can show it
+    again in another language when the learner changes language (gui/retranslate.py).
+    Anything made from it (`.format()`, joining) is a plain str: a text with data in it is
+    made again where it is shown."""
+
+    msgid: str
+
+    def __new__(cls, text: str, msgid: str = "") -> Translated:
+        made = super().__new__(cls, text)
+        made.msgid = msgid
+        return made
+
+
 def _(message: str) -> str:
-    return _catalog().gettext(message)
+    return Translated(_catalog().gettext(message), message)
 
 
 def N_(message: str) -> str:

@@ -1,10 +1,13 @@
-"""The Dutch catalog is complete: every interface text in the code has a Dutch translation."""
+"""The catalogs are whole: every interface text in the code is in the template and has a
+translation in every language (Dutch checked, the others at least machine-made)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -12,7 +15,7 @@ from oefenplek import i18n, paths
 
 from .conftest import REPO
 
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "ngettext_in": (2, 3)}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
@@ -55,3 +58,35 @@ def test_dutch_is_the_default_and_english_is_the_msgid() -> None:
         assert i18n._("Next") == "Next"
     finally:
         i18n.set_language("nl")
+
+
+def catalog_of(path) -> dict[str, object]:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {(m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+
+
+def test_the_template_holds_every_text_of_the_code_and_no_other() -> None:
+    """A new text in the code fails here until `pybabel extract` (README) has run."""
+    template = set(catalog_of(paths.locales_dir() / "oefenplek.pot"))
+    code = code_messages()
+    assert sorted(code - template) == [], "run pybabel extract: texts not in the template"
+    assert sorted(template - code) == [], "run pybabel extract: texts no longer in the code"
+
+
+@pytest.mark.parametrize("code", sorted(set(i18n.languages()) - {"nl", "en"}))
+def test_every_language_translates_every_text_and_keeps_its_placeholders(code: str) -> None:
+    catalog = catalog_of(paths.locales_dir() / code / "LC_MESSAGES" / "oefenplek.po")
+    missing, broken = [], []
+    for msgid in sorted(code_messages()):
+        entry: Any = catalog.get(msgid)
+        strings = [] if entry is None else (
+            [entry.string] if isinstance(entry.string, str) else list(entry.string))
+        if not strings or not all(strings):
+            missing.append(msgid)
+        elif any(set(PLACEHOLDER.findall(s)) != set(PLACEHOLDER.findall(msgid))
+                 for s in strings):
+            broken.append(msgid)
+    assert missing == [], f"no {code} translation for these texts"
+    assert broken == [], f"the {code} text lost or added a {{placeholder}}"
+    i18n.compile_po(paths.locales_dir() / code / "LC_MESSAGES" / "oefenplek.po")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from oefenplek.core.lessons.model import Catalog, Lesson, Theme
+from oefenplek.core.lessons.translations import in_language
 from oefenplek.core.progress import RunRecord
 from oefenplek.core.text import LOCATION_NAME_LENGTH, STORED_NAME_LENGTH, clean_line
 
@@ -29,6 +30,9 @@ class Certificate:
     signer: str = ""
     learner_id: str = ""
     id: str = ""
+    #: The language the page speaks (the learner's, unless they read only Dutch): its fixed
+    #: words, its date and its direction; title and lines as the learner read them.
+    language: str = "nl"
 
     def printable(self) -> Certificate:
         """The texts as a page can show them, whatever is stored (see core.text)."""
@@ -41,19 +45,26 @@ class Certificate:
 
 
 def for_lesson(learner_name: str, lesson: Lesson, location: str, issued_on: date,
-               signer: str = "", learner_id: str = "") -> Certificate:
-    return Certificate(learner_name, LESSON, lesson.id, lesson.title, lesson.can_do,
-                       issued_on, location, lesson.theme, signer, learner_id)
+               signer: str = "", learner_id: str = "", language: str = "nl") -> Certificate:
+    """`language`: the page's language; the lesson's title and lines in it where they are
+    translated (Dutch where not)."""
+    return Certificate(learner_name, LESSON, lesson.id, in_language(lesson.title, language),
+                       tuple(in_language(line, language) for line in lesson.can_do),
+                       issued_on, location, lesson.theme, signer, learner_id, "", language)
 
 
 def for_theme(learner_name: str, theme: Theme, catalog: Catalog, location: str,
-              issued_on: date, signer: str = "", learner_id: str = "") -> Certificate:
+              issued_on: date, signer: str = "", learner_id: str = "",
+              language: str = "nl") -> Certificate:
     lines: list[str] = []  # all of them: the page's layout makes them fit (documents/)
     for lesson in catalog.lessons_of(theme.id):
-        lines.extend(line for line in lesson.can_do if line not in lines)
-    return Certificate(learner_name, THEME, theme.id, theme.title,
+        for line in lesson.can_do:
+            shown = in_language(line, language)
+            if shown not in lines:
+                lines.append(shown)
+    return Certificate(learner_name, THEME, theme.id, in_language(theme.title, language),
                        tuple(lines), issued_on, location, theme.id, signer,
-                       learner_id)
+                       learner_id, "", language)
 
 
 def finished_lessons(runs: list[RunRecord]) -> set[str]:

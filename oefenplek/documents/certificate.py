@@ -24,7 +24,7 @@ from reportlab.pdfgen import canvas as pdf_canvas  # type: ignore[import-untyped
 from oefenplek import paths
 from oefenplek.core.certificates import THEME, Certificate
 from oefenplek.documents.fonts import font_for, is_rtl, register_fonts
-from oefenplek.i18n import _, format_date, ngettext
+from oefenplek.i18n import N_, _, format_date, gettext_in, ngettext_in
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 28
@@ -224,8 +224,10 @@ def layout(certificate: Certificate, colour: str, icon: Path | None,
     """Where everything goes on the certificate."""
     register_fonts()
     certificate = certificate.printable()
-    page = Page(title=f"{_('Certificate')}: {certificate.title} — {certificate.learner_name}")
-    page.items.extend(_frame(colour, icon, logo))
+    said = certificate.language
+    page = Page(title=f"{gettext_in(said, N_('Certificate'))}: {certificate.title} — "
+                      f"{certificate.learner_name}")
+    page.items.extend(_frame(colour, icon, logo, said))
     footer, floor = _footer(certificate)
     lines = certificate.can_do
     heads = {heading: _heading(certificate, colour, heading) for heading in (ROOMY, COMPACT)}
@@ -235,8 +237,8 @@ def layout(certificate: Certificate, colour: str, icon: Path | None,
     for heading, columns, size, keep in tries:
         head, top = heads[heading]
         left_out = len(lines) - keep
-        note = ngettext("And {n} more thing I can do.", "And {n} more things I can do.",
-                        left_out).format(n=left_out) if left_out else ""
+        note = ngettext_in(said, "And {n} more thing I can do.", "And {n} more things I can do.",
+                           left_out).format(n=left_out) if left_out else ""
         body = _list(lines[:keep], note, colour, columns, size, top + 14, floor - 14)
         if body is not None:
             break
@@ -244,7 +246,8 @@ def layout(certificate: Certificate, colour: str, icon: Path | None,
     return page
 
 
-def _frame(colour: str, icon: Path | None, logo: Path | None) -> list[Text | Box | Picture]:
+def _frame(colour: str, icon: Path | None, logo: Path | None, language: str = "nl"
+           ) -> list[Text | Box | Picture]:
     """The borders, the tinted band, the theme icon, the location's logo, 'Certificate'."""
     inner = PAGE_WIDTH - 2 * INNER
     items: list[Text | Box | Picture] = [
@@ -256,8 +259,9 @@ def _frame(colour: str, icon: Path | None, logo: Path | None) -> list[Text | Box
         items.append(Picture(icon, MARGIN + 36, MARGIN + 24, 72, 72))
     if logo is not None:
         items.append(Picture(logo, PAGE_WIDTH - MARGIN - 108, MARGIN + 24, 72, 72))
-    size = _fit(_("Certificate"), 40, 24, inner - 2 * 96)[0]
-    items.append(Text(PAGE_WIDTH / 2, MARGIN + 78, _("Certificate"), size, True, colour))
+    word = gettext_in(language, N_("Certificate"))
+    size = _fit(word, 40, 24, inner - 2 * 96)[0]
+    items.append(Text(PAGE_WIDTH / 2, MARGIN + 78, word, size, True, colour))
     return items
 
 
@@ -265,11 +269,13 @@ def _heading(certificate: Certificate, colour: str,
              style: _Heading) -> tuple[list[Text], float]:
     """'This certificate is for', the name, what was done and its title; returns the bottom."""
     centre = PAGE_WIDTH / 2
-    lead = (_("finished all lessons of the theme") if certificate.kind == THEME
-            else _("finished the lesson"))
+    said = certificate.language
+    lead = gettext_in(said, N_("finished all lessons of the theme") if certificate.kind == THEME
+                      else N_("finished the lesson"))
     name_size, name = _fit(certificate.learner_name, style.name, 18, HEAD_ROOM)
     title_size, title = _fit(certificate.title, style.title, 14, HEAD_ROOM)
-    parts = [(wrap(_("This certificate is for"), style.small, HEAD_ROOM), style.small, False,
+    parts = [(wrap(gettext_in(said, N_("This certificate is for")), style.small, HEAD_ROOM),
+              style.small, False,
               SOFT, 0.0), (name, name_size, True, INK, style.gap),
              (wrap(lead, style.small, HEAD_ROOM), style.small, False, SOFT, 2 * style.gap),
              (title, title_size, True, colour, style.gap)]
@@ -284,11 +290,12 @@ def _heading(certificate: Certificate, colour: str,
 def _footer(certificate: Certificate) -> tuple[list[Text | Box], float]:
     """Date and place at the left, the signature line at the right; returns the top."""
     place_size, place = _fit(certificate.location, 16, MIN_SIZE, SIGN_LEFT - FOOT_LEFT - 24)
-    date = format_date(certificate.issued_on)
+    date = format_date(certificate.issued_on, language=certificate.language)
     height = sum(extent(date, 16)) + sum(sum(extent(line, place_size, True)) for line in place)
     dated, end = _stacked(FOOT_LEFT, FOOT - height, (date,), 16, align="left")
     placed, end = _stacked(FOOT_LEFT, end, place, place_size, True, align="left")
-    signer_size, signer = _fit(certificate.signer or _("Signature"), 14, MIN_SIZE, SIGN_WIDTH,
+    signature = gettext_in(certificate.language, N_("Signature"))
+    signer_size, signer = _fit(certificate.signer or signature, 14, MIN_SIZE, SIGN_WIDTH,
                                bold=False)
     line_y = FOOT - 38
     signed, _end = _stacked(SIGN_LEFT + SIGN_WIDTH / 2, line_y + 4, signer, signer_size,

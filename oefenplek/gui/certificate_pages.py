@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from oefenplek.core.certificates import LESSON, Certificate, for_lesson, for_theme
 from oefenplek.gui.services import Services
+from oefenplek.views.bilingual import reading
 
 if TYPE_CHECKING:
     from oefenplek.documents.certificate import Page
@@ -33,10 +34,13 @@ def certificate_for(services: Services, learner_id: str, lesson_id: str, kind: s
         return None
     location, today = services.settings.location_name(), services.today()
     theme = services.catalog.theme(lesson.theme)
+    # In the learner's own language (as the learner reads: only Dutch stays Dutch).
+    language = reading(learner.language, learner.preferences.language_mode).interface
     if kind == LESSON or theme is None:
-        return for_lesson(learner.name, lesson, location, today, signer, learner_id=learner.id)
+        return for_lesson(learner.name, lesson, location, today, signer, learner_id=learner.id,
+                          language=language)
     return for_theme(learner.name, theme, services.catalog, location, today, signer,
-                     learner_id=learner.id)
+                     learner_id=learner.id, language=language)
 
 
 def issue_all(services: Services, learner_ids: list[str], lesson_id: str, kind: str,

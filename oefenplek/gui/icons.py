@@ -9,6 +9,7 @@ from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from oefenplek import paths
+from oefenplek.gui.fonts import fit_svg_fonts
 
 
 @lru_cache(maxsize=128)
@@ -18,16 +19,23 @@ def _svg_bytes(name: str, colour: str) -> bytes:
     return data.replace(b"#000000", colour.encode())
 
 
-def icon(name: str, colour: str = "#1B1B1B", size: int = 48) -> QIcon:
-    """A QIcon drawn from the named SVG; an empty icon if the file is missing."""
+def icon(name: str, colour: str = "#1B1B1B", size: int = 48, mirrored: bool = False
+         ) -> QIcon:
+    """A QIcon drawn from the named SVG; an empty icon if the file is missing. `mirrored`:
+    turned left to right, for an arrow in a right-to-left language."""
     data = _svg_bytes(name, colour)
     if not data:
         return QIcon()
-    return QIcon(svg_pixmap(data, QSize(size, size)))
+    pixmap = svg_pixmap(data, QSize(size, size))
+    if mirrored:
+        pixmap = QPixmap.fromImage(pixmap.toImage().flipped(Qt.Orientation.Horizontal))
+        pixmap.setDevicePixelRatio(2.0)
+    return QIcon(pixmap)
 
 
 def svg_pixmap(data: bytes, size: QSize, ratio: float = 2.0) -> QPixmap:
     """Render SVG bytes sharply into a pixmap of the given logical size."""
+    fit_svg_fonts(data)
     renderer = QSvgRenderer(QByteArray(data))
     image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)

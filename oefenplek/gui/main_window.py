@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oefenplek.gui.fonts import use_shipped_fonts
 from oefenplek.gui.screens.picker import PickerScreen
 from oefenplek.i18n import _
 
@@ -26,10 +27,12 @@ if TYPE_CHECKING:
     from oefenplek.gui.screens.base import LearnerScreen
     from oefenplek.gui.screens.certificate import CertificateScreen
     from oefenplek.gui.screens.end import EndScreen
+    from oefenplek.gui.screens.lesson_start import LessonStartScreen
     from oefenplek.gui.screens.lessons import LessonsScreen
     from oefenplek.gui.screens.new_learner import NewLearnerScreen
     from oefenplek.gui.screens.player import PlayerScreen
     from oefenplek.gui.screens.preferences import PreferencesScreen
+    from oefenplek.gui.screens.recap import RecapScreen
     from oefenplek.gui.staff.batch import BatchScreen
     from oefenplek.gui.staff.door import StaffDoor
     from oefenplek.gui.staff.learner_page import LearnerPage
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from oefenplek.gui.staff.settings import SettingsScreen
     from oefenplek.gui.staff.today import TodayScreen
     from oefenplek.gui.widgets.ask_help import AskHelpDialog
+    from oefenplek.gui.widgets.word_dialog import WordDialog
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +52,9 @@ class MainWindow(QMainWindow):
     closing = Signal()
     new_learner: NewLearnerScreen
     lessons: LessonsScreen
+    lesson_start: LessonStartScreen
     player: PlayerScreen
+    recap: RecapScreen
     end: EndScreen
     preferences: PreferencesScreen
     certificate: CertificateScreen
@@ -61,9 +67,11 @@ class MainWindow(QMainWindow):
     settings: SettingsScreen
     reports: ReportsScreen
     ask_help: AskHelpDialog
+    word_dialog: WordDialog
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        use_shipped_fonts()  # before the first screen is made: it measures its words in them
         self.setWindowTitle("oefenplek")
         self.setMinimumSize(QSize(1024, 700))
         self.resize(1280, 800)
@@ -79,10 +87,12 @@ class MainWindow(QMainWindow):
             return
         from oefenplek.gui.screens.certificate import CertificateScreen
         from oefenplek.gui.screens.end import EndScreen
+        from oefenplek.gui.screens.lesson_start import LessonStartScreen
         from oefenplek.gui.screens.lessons import LessonsScreen
         from oefenplek.gui.screens.new_learner import NewLearnerScreen
         from oefenplek.gui.screens.player import PlayerScreen
         from oefenplek.gui.screens.preferences import PreferencesScreen
+        from oefenplek.gui.screens.recap import RecapScreen
         from oefenplek.gui.staff.batch import BatchScreen
         from oefenplek.gui.staff.door import StaffDoor
         from oefenplek.gui.staff.learner_page import LearnerPage
@@ -92,10 +102,13 @@ class MainWindow(QMainWindow):
         from oefenplek.gui.staff.settings import SettingsScreen
         from oefenplek.gui.staff.today import TodayScreen
         from oefenplek.gui.widgets.ask_help import AskHelpDialog
+        from oefenplek.gui.widgets.word_dialog import WordDialog
 
         self.new_learner = NewLearnerScreen()
         self.lessons = LessonsScreen()
+        self.lesson_start = LessonStartScreen()
         self.player = PlayerScreen()
+        self.recap = RecapScreen()
         self.end = EndScreen()
         self.preferences = PreferencesScreen()
         self.certificate = CertificateScreen()
@@ -112,11 +125,12 @@ class MainWindow(QMainWindow):
                        self.reports):
             self.stack.addWidget(screen)
         self.ask_help = AskHelpDialog(self)
+        self.word_dialog = WordDialog(self)
         self.completed = True
 
     def learner_screens(self) -> list[LearnerScreen]:
-        return [self.picker, self.new_learner, self.lessons, self.player, self.end,
-                self.preferences, self.certificate]
+        return [self.picker, self.new_learner, self.lessons, self.lesson_start, self.player,
+                self.recap, self.end, self.preferences, self.certificate]
 
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)

@@ -112,6 +112,7 @@ QPushButton[role="primary"]:disabled {{ background: {p.disabled_background};
     color: {p.disabled}; border-color: {p.disabled}; }}
 QPushButton[role="tile"] {{ border-radius: 20px; padding: {pad}px; }}
 QPushButton[role="tile"]:checked {{ border: 6px solid {p.primary}; background: {p.chosen}; }}
+QPushButton[role="language"]:checked {{ border: 6px solid {p.primary}; background: {p.chosen}; }}
 QPushButton[role="choice"] {{ text-align: left; padding-left: {pad * 2}px; }}
 QPushButton[role="choice"]:checked {{ border: 6px solid {p.primary}; background: {p.chosen};
     font-weight: bold; }}
@@ -134,8 +135,16 @@ QPushButton[role="help-coming"] {{ background: {p.try_again}; color: {p.try_agai
     border: 6px solid {p.try_again_border}; font-weight: bold; }}
 QPushButton[role="secondary"] {{ min-height: 42px; min-width: 42px; padding: 4px 10px; }}
 QLabel[spoken="now"] {{ background: {p.try_again}; }}
+QLabel[role="answer"] {{ background: {p.good}; color: {p.good_text}; font-weight: bold;
+    border: 3px solid {p.good_border}; border-radius: 12px; padding: {pad // 3}px {pad}px; }}
+QFrame[role="own"] {{ background: {p.primary}; border-radius: 14px; }}
+QFrame[role="own"] QLabel {{ color: {p.primary_text}; font-weight: bold; }}
+QLabel[words="yes"] {{ border: 3px solid transparent; border-radius: 8px; padding: 5px 0px;
+    selection-background-color: {p.focus}; selection-color: {p.primary_text}; }}
+QLabel[words="yes"]:focus {{ border: 3px dashed {p.focus}; }}
 QPushButton[role="tile"]:focus, QPushButton[role="tile"]:checked:focus,
 QPushButton[role="choice"]:focus, QPushButton[role="choice"]:checked:focus,
+QPushButton[role="language"]:focus, QPushButton[role="language"]:checked:focus,
 QPushButton[role="help-coming"]:focus, QPushButton[role="secondary"]:focus,
 QPushButton[state="right"]:focus, QPushButton[state="tried"]:focus {{
     border: 6px solid {p.focus};

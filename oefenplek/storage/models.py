@@ -177,6 +177,8 @@ class CertificateRow(Base):
     learner_name: Mapped[str] = mapped_column(String(80))
     title: Mapped[str] = mapped_column(String(200))
     can_do: Mapped[str] = mapped_column(Text)  # one line per sentence
+    #: The language the certificate speaks, so a reprint is the same paper.
+    language: Mapped[str] = mapped_column(String(10), default="nl", server_default="nl")
     issued_on: Mapped[date] = mapped_column(Date)
     location: Mapped[str] = mapped_column(String(200))
     signer: Mapped[str] = mapped_column(String(80), default="")

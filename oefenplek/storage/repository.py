@@ -317,7 +317,7 @@ class Repository:
                 learner_id=c.learner_id, kind=c.kind, subject_id=c.subject_id,
                 theme_id=c.theme_id, learner_name=c.learner_name, title=c.title,
                 can_do="\n".join(c.can_do), issued_on=c.issued_on, location=c.location,
-                signer=c.signer) for c in certificates]
+                signer=c.signer, language=c.language) for c in certificates]
             session.add_all(rows)
             session.flush()
             return [_certificate(row) for row in rows]
@@ -369,5 +369,5 @@ def _certificate(row: CertificateRow) -> Certificate:
         learner_name=row.learner_name, kind=row.kind, subject_id=row.subject_id,
         title=row.title, can_do=tuple(line for line in row.can_do.split("\n") if line),
         issued_on=row.issued_on, location=row.location, theme_id=row.theme_id,
-        signer=row.signer, learner_id=row.learner_id, id=row.id,
+        signer=row.signer, learner_id=row.learner_id, id=row.id, language=row.language,
     )

@@ -123,13 +123,14 @@ class LessonWrites:
     def alone(self) -> bool:
         return self.location is not None
 
-    def add_learner(self, name: str, avatar: str, preferences: Preferences | None) -> Learner:
+    def add_learner(self, name: str, avatar: str, preferences: Preferences | None,
+                    language: str = "nl") -> Learner:
         wanted = preferences or Preferences()
         if not self.alone:
-            return self.repository.add_learner(name, avatar, preferences=wanted)
+            return self.repository.add_learner(name, avatar, language, preferences=wanted)
         learner_id = new_id()
         self._write(ADD_LEARNER, {"learner_id": learner_id, "name": name, "avatar": avatar,
-                                  "preferences": asdict(wanted)})
+                                  "language": language, "preferences": asdict(wanted)})
         learner = self.repository.learner(learner_id)
         assert learner is not None
         return learner
@@ -265,7 +266,7 @@ _APPLY: dict[str, Callable[[Repository, dict[str, Any]], object]] = {
 
 
 def _add_learner(repository: Repository, data: dict[str, Any]) -> None:
-    repository.add_learner(data["name"], data["avatar"],
+    repository.add_learner(data["name"], data["avatar"], data.get("language", "nl"),
                            preferences=Preferences(**data["preferences"]),
                            learner_id=data["learner_id"])
 

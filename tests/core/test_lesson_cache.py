@@ -11,15 +11,24 @@ import json
 import os
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from oefenplek import i18n, paths
 from oefenplek.core.lessons import catalog as catalog_module
-from oefenplek.core.lessons import load_catalog, loader
-from oefenplek.core.lessons.model import Catalog, Lesson, Problem
+from oefenplek.core.lessons import codec, load_catalog, loader
+from oefenplek.core.lessons.model import (
+    Catalog,
+    GlossaryWord,
+    Lesson,
+    Problem,
+    Source,
+    Step,
+)
 from oefenplek.core.lessons.stamps import Seen
+from oefenplek.core.lessons.words import Words
 
 from ..conftest import FIXTURES
 
@@ -31,10 +40,10 @@ class Spy:
         self.reads = 0
         real = loader.load_lesson
 
-        def counting(folder: Path, root: Path | None = None,
-                     seen: Seen | None = None) -> tuple[Lesson | None, list[Problem]]:
+        def counting(folder: Path, root: Path | None = None, seen: Seen | None = None,
+                     words: Words | None = None) -> tuple[Lesson | None, list[Problem]]:
             self.reads += 1
-            return real(folder, root, seen)
+            return real(folder, root, seen, words)
 
         monkeypatch.setattr(catalog_module, "load_lesson", counting)
 
@@ -252,3 +261,77 @@ def test_the_real_lessons_survive_the_cache(tmp_path: Path) -> None:
     fresh = load_catalog(roots, cache_file=cache_file)
     assert load_catalog(roots, cache_file=cache_file) == fresh == load_catalog(roots)
     assert len(fresh.lessons) > 2
+
+
+GLOSSARY = """[[word]]
+word = "camera"
+explain = "Met de camera maak je foto's."
+"""
+
+
+def test_a_changed_glossary_is_read_again(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    glossary = roots[0] / "_woordenlijst.toml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    edit(roots[0] / "tweede-les" / "lesson.toml", 'text = "Tik op de camera."',
+         'text = "Tik op de [camera]."')
+    assert "tweede-les" in warmed(roots, cache_file, spy).lessons
+    edit(glossary, 'word = "camera"', 'word = "fototoestel"')
+    catalog = load_catalog(roots, cache_file=cache_file)
+    assert spy.reads == 5
+    assert "tweede-les" not in catalog.lessons  # its mark names no glossary word now
+    assert set(catalog.glossary) == {"fototoestel"}
+    assert ("tweede-les", "text") in {(p.file.parent.name, p.key) for p in catalog.errors}
+
+
+def test_a_glossary_or_words_list_that_appears_is_read(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    warmed(roots, cache_file, spy)
+    (roots[0] / "_taal.toml").write_text(
+        '[[avoid]]\nword = "camera"\nuse = "fototoestel"\n', encoding="utf-8")
+    catalog = load_catalog(roots, cache_file=cache_file)
+    assert spy.reads == 5
+    assert "tweede-les" not in catalog.lessons
+    assert {(p.step, p.key, p.message) for p in catalog.errors
+            if p.file.parent.name == "tweede-les"} == {
+        (step, key, "gebruik het woord 'camera' niet: schrijf 'fototoestel'")
+        for step, key in ((None, "recap"), (2, "text"), (2, "hint"))}
+
+
+def test_the_new_fields_survive_the_cache_dates_included(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    (roots[0] / "_woordenlijst.toml").write_text(GLOSSARY, encoding="utf-8")
+    edit(roots[0] / "proef-les" / "lesson.toml", 'ending = "Morgen oefen je verder."',
+         'ending = "Morgen oefen je verder."\n\n[facts.prijs]\nvalue = "€ 5"\n'
+         'checked = 2026-10-31\nsource = "https://example.org"')
+    edit(roots[0] / "proef-les" / "lesson.toml", 'text = "Dit is een tablet."',
+         'text = "Dit is een tablet van {prijs}."')
+    fresh = warmed(roots, cache_file, spy)
+    cached = load_catalog(roots, cache_file=cache_file)
+    assert spy.reads == 0
+    assert cached == fresh
+    lesson = cached.lessons["proef-les"]
+    assert lesson.sources[0].checked == date(2026, 12, 1)
+    assert lesson.facts_checked == (("prijs", date(2026, 10, 31)),)
+    assert lesson.recap == fresh.lessons["proef-les"].recap and lesson.recap
+    assert lesson.steps[0].text == "Dit is een tablet van € 5."
+    assert [step.guided for step in lesson.steps] == [True, True, False, True, False, True]
+    assert cached.glossary["camera"].explain == "Met de camera maak je foto's."
+
+
+def test_the_codec_round_trips_the_model_and_refuses_a_bad_date() -> None:
+    word = GlossaryWord("QR-code", ("qr-codes",), "Een vierkantje.", Path("/x/qr.svg"), None)
+    lesson = Lesson(
+        id="les", version=1, theme="tablet", title="Les", summary="Kort.", minutes=5, level=1,
+        can_do=("Ik kan het.",), folder=Path("/x/les"), recap=("Klaar.",), device="computer",
+        steps=(Step(number=1, kind="tap", text="Klik.", guided=False, hint="Daar."),),
+        sources=(Source("Titel", "Wie", "https://example.org", date(2024, 2, 29)),),
+        facts_checked=(("prijs", date(2026, 1, 2)),))
+    catalog = Catalog(lessons={"les": lesson}, glossary={"qr-code": word, "qr-codes": word})
+    encoded = json.loads(json.dumps(codec.encode_catalog(catalog)))
+    assert codec.decode_catalog(encoded) == catalog
+    text = json.dumps(encoded)
+    assert '"2024-02-29"' in text
+    for bad in ('"2024-02-30"', "20240229"):
+        with pytest.raises((TypeError, ValueError)):
+            codec.decode_catalog(json.loads(text.replace('"2024-02-29"', bad)))

@@ -26,8 +26,15 @@ summary = "Een les met grenzen."
 minutes = 5
 level = 1
 can_do = ["Ik kan het."]
+recap = ["Je kent de grenzen."]
+sources = [
+  {{ title = "Bron", organisation = "Wie", url = "https://example.org", checked = 2026-12-01 }},
+]
 """
 STEP = '\n[[steps]]\nkind = "explain"\ntext = "{text}"\n'
+#: Every lesson ends with a step the learner does alone (the Nu zelf part).
+CLOSE = ('\n[[steps]]\nkind = "choose"\ntext = "Klaar?"\nguided = false\nhint = "Kies ja."\n'
+         'options = [{ text = "Ja", correct = true }, { text = "Nee" }]\n')
 
 
 @pytest.fixture
@@ -42,7 +49,7 @@ def write_lesson(root: Path, lesson_id: str, steps: list[str], title: str = "Gre
                  extra: str = "") -> Path:
     folder = root / lesson_id
     folder.mkdir()
-    text = HEAD.format(id=lesson_id, title=title) + extra + "".join(steps)
+    text = HEAD.format(id=lesson_id, title=title) + extra + "".join(steps) + CLOSE
     (folder / "lesson.toml").write_text(text, encoding="utf-8")
     return folder
 
@@ -55,13 +62,11 @@ def errors(folder: Path, root: Path) -> list[tuple[int | None, str | None, str]]
 
 
 def test_a_lesson_file_over_256_kb_is_left_out_unread(root: Path) -> None:
-    source = '"' + "b" * 1000 + '", '
-    fits = write_lesson(root, "past-net", [STEP.format(text="Kijk.")],
-                        extra=f"sources = [{source * 200}]\n")
+    line = "# " + "b" * 1000 + "\n"
+    fits = write_lesson(root, "past-net", [STEP.format(text="Kijk.")], extra=line * 200)
     assert errors(fits, root) == []
-    count = MAX_FILE_BYTES // len(source) + 1
-    folder = write_lesson(root, "te-groot", [STEP.format(text="Kijk.")],
-                          extra=f"sources = [{source * count}]\n")
+    count = MAX_FILE_BYTES // len(line) + 1
+    folder = write_lesson(root, "te-groot", [STEP.format(text="Kijk.")], extra=line * count)
     assert (folder / "lesson.toml").stat().st_size > MAX_FILE_BYTES
     [(step, key, message)] = errors(folder, root)
     assert (step, key) == (None, None)
@@ -69,10 +74,11 @@ def test_a_lesson_file_over_256_kb_is_left_out_unread(root: Path) -> None:
 
 
 def test_a_lesson_over_60_steps_is_left_out(root: Path) -> None:
-    fits = write_lesson(root, "zestig", [STEP.format(text=f"Stap {n}.") for n in range(MAX_STEPS)])
+    fits = write_lesson(root, "zestig",
+                        [STEP.format(text=f"Stap {n}.") for n in range(MAX_STEPS - 1)])
     assert errors(fits, root) == []
     folder = write_lesson(root, "eenenzestig",
-                          [STEP.format(text=f"Stap {n}.") for n in range(MAX_STEPS + 1)])
+                          [STEP.format(text=f"Stap {n}.") for n in range(MAX_STEPS)])
     [(step, key, message)] = errors(folder, root)
     assert (step, key) == (None, "steps")
     assert "hoogstens 60 stappen" in message and "61" in message
@@ -87,10 +93,10 @@ def test_a_text_over_2000_characters_is_left_out_wherever_it_is(root: Path) -> N
               f'  {{ text = "Ja", correct = true }},\n  {{ text = "{over}" }},\n]\n')
     folder = write_lesson(root, "te-lang", [STEP.format(text="Kijk."), STEP.format(text=over),
                                             choose], title=over,
-                          extra=f'sources = ["kort", "{over}"]\n')
+                          extra=f'ending = "{over}"\n')
     found = errors(folder, root)
     assert {(step, key) for step, key, _m in found} == {
-        (None, "title"), (None, "sources"), (2, "text"), (3, "options")}
+        (None, "title"), (None, "ending"), (2, "text"), (3, "options")}
     assert all(message == "een tekst is langer dan 2000 tekens: maak hem korter"
                for _s, _k, message in found)
 
@@ -107,9 +113,9 @@ def test_a_picture_or_screen_over_2_mb_is_left_out(root: Path) -> None:
     steps = ['\n[[steps]]\nkind = "explain"\ntext = "Kijk."\npicture = "net.png"\n',
              '\n[[steps]]\nkind = "explain"\ntext = "Kijk."\npicture = "te-groot.png"\n',
              '\n[[steps]]\nkind = "tap"\ntext = "Tik."\nscreen = "scherm.svg"\n'
-             'target = "app-instellingen"\n']
+             'target = "app-instellingen"\nguided = false\nhint = "Zoek het tandwiel."\n']
     (folder / "lesson.toml").write_text(HEAD.format(id="grote-plaat", title="Plaat")
-                                        + "".join(steps), encoding="utf-8")
+                                        + "".join(steps) + CLOSE, encoding="utf-8")
     found = errors(folder, root)
     assert [(step, key) for step, key, _m in found] == [(2, "picture"), (3, "screen")]
     assert found[0][2] == "het bestand 'te-groot.png' is groter dan 2 MB: maak het kleiner"
@@ -117,7 +123,7 @@ def test_a_picture_or_screen_over_2_mb_is_left_out(root: Path) -> None:
 
 def test_the_catalog_leaves_an_over_limit_lesson_out_and_keeps_the_others(
         root: Path) -> None:
-    write_lesson(root, "eenenzestig", [STEP.format(text="Stap.")] * (MAX_STEPS + 1))
+    write_lesson(root, "eenenzestig", [STEP.format(text="Stap.")] * MAX_STEPS)
     catalog = load_catalog([root])
     assert set(catalog.lessons) == {"proef-les", "tweede-les"}
     [problem] = catalog.errors

@@ -83,3 +83,24 @@ def test_an_arabic_name_is_shaped_right_to_left() -> None:
     text = pdf_of(certificate("محمد")).pages[0].extract_text()
     # joined letters come out as Arabic presentation forms, which normalise to the name
     assert "محمد" in unicodedata.normalize("NFKC", text)
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ar", "tr", "uk"])
+def test_a_certificate_in_each_language_has_the_name_and_the_translated_title(
+        language: str) -> None:
+    from oefenplek import paths
+    from oefenplek.core.certificates import for_lesson
+    from oefenplek.core.lessons import load_catalog
+    from oefenplek.core.lessons.translations import translation
+    from oefenplek.i18n import gettext_in
+
+    lesson = load_catalog([paths.lessons_dir()]).lessons["tablet-tikken"]
+    name = NAMES["arabic"] if language == "ar" else NAMES["accents"]
+    made = for_lesson(name, lesson, "Bibliotheek Lindenhof", date(2026, 12, 2), "Anja",
+                      language=language)
+    title = translation(lesson.title, language)
+    assert title is not None and made.title == title and made.language == language
+    text = pdf_of(made).pages[0].extract_text()
+    assert words(name) <= words(text), text
+    assert words(title) <= words(text), (title, text)
+    assert words(gettext_in(language, "Certificate")) <= words(text), text

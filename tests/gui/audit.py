@@ -62,10 +62,31 @@ def english_msgids() -> frozenset[str]:
     found = set()
     for _f, _l, message, _c, _x in extract_from_dir(
             REPO / "oefenplek", method_map=[("**.py", "python")],
-            keywords={"_": None, "N_": None, "ngettext": (1, 2)}):
+            keywords={"_": None, "N_": None, "ngettext": (1, 2), "ngettext_in": (2, 3)}):
         msgid = message if isinstance(message, str) else message[0]
         if "{" not in msgid and _(msgid) != msgid:
             found.add(msgid)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def foreign_texts(language: str) -> frozenset[str]:
+    """Interface texts that must not show on a screen in `language`: the English msgid and
+    the Dutch, wherever the language's own text differs from them."""
+    from oefenplek.i18n import gettext_in
+
+    found = set()
+    for _f, _l, message, _c, _x in extract_from_dir(
+            REPO / "oefenplek", method_map=[("**.py", "python")],
+            keywords={"_": None, "N_": None, "ngettext": (1, 2), "ngettext_in": (2, 3)}):
+        msgid = message if isinstance(message, str) else message[0]
+        if "{" in msgid:
+            continue
+        own, dutch = gettext_in(language, msgid), gettext_in("nl", msgid)
+        if own != msgid:
+            found.add(msgid)
+        if own != dutch:
+            found.add(dutch)
     return frozenset(found)
 
 
@@ -91,12 +112,13 @@ def shows_focus(widget: QWidget) -> bool:
     return focused and before != after
 
 
-def audit(window: QWidget, check_focus: bool = True) -> list[str]:
-    """Every way the visible screen breaks the learner's screen rules, in plain words."""
+def audit(window: QWidget, check_focus: bool = True, language: str = "nl") -> list[str]:
+    """Every way the visible screen breaks the learner's screen rules, in plain words.
+    `language`: the interface's language; a text of another language is a problem."""
     QApplication.processEvents()  # let pending layout requests run, as the event loop would
     problems: list[str] = []
     frame = window.rect()
-    msgids = english_msgids()
+    msgids = english_msgids() if language == "nl" else foreign_texts(language)
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window) or widget.width() == 0:
             continue
@@ -129,7 +151,9 @@ def audit(window: QWidget, check_focus: bool = True) -> list[str]:
                                  background_of(widget))
                 if ratio < MIN_CONTRAST:
                     problems.append(f"{name} has contrast {ratio:.1f}:1")
-            if text in msgids:
+            # A text the screen says is in another language (a Dutch lesson text on a
+            # screen in Arabic) is not the interface's to translate.
+            if text in msgids and widget.property("lang") in (None, language):
                 problems.append(f"{name} is not translated")
             if isinstance(widget, QLabel) and _cut_off(widget):
                 problems.append(f"{name} is cut off")

@@ -6,11 +6,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from oefenplek.app import Running, build
 from oefenplek.core.lessons import load_catalog
 from oefenplek.gui import theme
+
+
+@pytest.fixture(autouse=True)
+def left_to_right(qapp: QApplication) -> Iterator[None]:
+    """A test that chose Arabic leaves the next one a window that reads left to right."""
+    yield
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 @pytest.fixture

@@ -76,6 +76,7 @@ def main(lessons: str, name: str, seconds: float) -> int:
     say("RESUMED", learner.record.id, learner.run.position)
     answers, deadline = 0, time.monotonic() + seconds
     while time.monotonic() < deadline:
+        people.past_the_recap(bot, running)
         if window.current_screen() is window.end:
             people.click(bot, window.end.to_lessons)
             people.open_lesson(bot, running, "Proefles")

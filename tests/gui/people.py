@@ -190,6 +190,15 @@ def open_lesson(qtbot, app: Running, title: str) -> None:
         click(qtbot, lessons.to_themes)
     click(qtbot, lessons.theme_buttons[lesson.theme])
     click(qtbot, tile_named(lessons.lesson_tiles, title))
+    begin_lesson(qtbot, app)
+
+
+def begin_lesson(qtbot, app: Running) -> None:
+    """A new lesson starts with its goal: the learner reads it and taps Begin. A lesson
+    already busy opens at its step."""
+    window = app.window
+    if window.current_screen() is window.lesson_start:
+        click(qtbot, window.lesson_start.begin)
     assert window.current_screen() is window.player
 
 
@@ -198,6 +207,11 @@ def end_visit(qtbot, app: Running) -> None:
     window = app.window
     if window.current_screen() is window.player:
         click(qtbot, window.player.stop)
+    elif window.current_screen() is window.lesson_start:
+        click(qtbot, window.lesson_start.to_lessons)
+    elif window.current_screen() is window.recap:
+        click(qtbot, window.recap.next)
+        click(qtbot, window.end.to_lessons)
     elif window.current_screen() is window.end:
         click(qtbot, window.end.to_lessons)
     elif window.current_screen() is window.preferences:
@@ -256,12 +270,21 @@ def answer_step_right(qtbot, app: Running) -> None:
 
 
 def play_to_the_end(qtbot, app: Running) -> None:
-    """Answer every step right and press Next (Finish at the last) to the end screen."""
+    """Answer every step right and press Next (Finish at the last), read what the lesson
+    taught (the recap, when it has one) and go on to the end screen."""
     window = app.window
     while window.current_screen() is window.player:
         answer_step_right(qtbot, app)
         press_next(qtbot, app)
+    past_the_recap(qtbot, app)
     assert window.current_screen() is window.end
+
+
+def past_the_recap(qtbot, app: Running) -> None:
+    """After the last step: "Dit weet je nu:" and Verder, when the lesson has a recap."""
+    window = app.window
+    if window.current_screen() is window.recap:
+        click(qtbot, window.recap.next)
 
 
 def finish_lesson(qtbot, app: Running, title: str) -> None:

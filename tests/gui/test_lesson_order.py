@@ -22,9 +22,12 @@ def test_the_digid_lessons_read_from_what_digid_is_to_the_real_website(
     assert [tile.title.text() for tile in tiles] == [
         "Wat is DigiD?",
         "DigiD aanvragen",
+        "De DigiD app activeren",
         "Inloggen met de DigiD app",
+        "Pincode van de DigiD app vergeten",
         "Inloggen met een sms-code",
         "Iemand laten helpen: machtigen",
         "Post van de overheid: MijnOverheid",
+        "Een brief over toeslagen in de Berichtenbox",
         "Is dit echt DigiD?",
     ]

@@ -17,6 +17,7 @@ from oefenplek.core.staff import VOLUNTEER
 from .disks import FullDisk, full_disk, snapshot
 from .people import (
     add_new_learner,
+    begin_lesson,
     choose_in_combo,
     choose_in_list,
     click,
@@ -25,6 +26,7 @@ from .people import (
     learner_id,
     open_lesson,
     open_staff,
+    past_the_recap,
     press_next,
     retype,
     save_as,
@@ -69,6 +71,7 @@ def test_a_learner_on_a_full_disk_is_told_and_loses_nothing(qtbot, start_app, di
     add_new_learner(qtbot, app, "Fatima", "vlinder")
     qtbot.mouseClick(tile_named(window.lessons.lesson_tiles, "Proefles"),
                      Qt.MouseButton.LeftButton)
+    begin_lesson(qtbot, app)
     press_next(qtbot, app)
     assert player.instruction.text() == "Tik op Instellingen."
 
@@ -108,8 +111,12 @@ def test_a_learner_on_a_full_disk_is_told_and_loses_nothing(qtbot, start_app, di
     qtbot.mouseClick(player.stop, Qt.MouseButton.LeftButton)
     assert window.current_screen() is window.lessons
     qtbot.mouseClick(window.lessons.theme_buttons["internet"], Qt.MouseButton.LeftButton)
-    refused(qtbot, app, disk, lambda: qtbot.mouseClick(
-        tile_named(window.lessons.lesson_tiles, "Tweede les"), Qt.MouseButton.LeftButton))
+    qtbot.mouseClick(tile_named(window.lessons.lesson_tiles, "Tweede les"),
+                     Qt.MouseButton.LeftButton)  # its goal shows: looking writes nothing
+    assert window.current_screen() is window.lesson_start
+    refused(qtbot, app, disk, lambda: qtbot.mouseClick(window.lesson_start.begin,
+                                                        Qt.MouseButton.LeftButton))
+    qtbot.mouseClick(window.lesson_start.to_lessons, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.lessons.theme_buttons["tablet"], Qt.MouseButton.LeftButton)
     refused(qtbot, app, disk, lambda: qtbot.mouseClick(window.lessons.stop,
                                                         Qt.MouseButton.LeftButton))
@@ -136,6 +143,7 @@ def finish_proefles(qtbot, app) -> None:
     window, player = app.window, app.window.player
     qtbot.mouseClick(tile_named(window.lessons.lesson_tiles, "Proefles"),
                      Qt.MouseButton.LeftButton)
+    begin_lesson(qtbot, app)
     press_next(qtbot, app)
     tap_target(qtbot, app)
     press_next(qtbot, app)
@@ -150,6 +158,7 @@ def finish_proefles(qtbot, app) -> None:
     press_next(qtbot, app)
     qtbot.mouseClick(player.view.done, Qt.MouseButton.LeftButton)
     press_next(qtbot, app)
+    past_the_recap(qtbot, app)
     assert window.current_screen() is window.end
 
 

@@ -31,8 +31,11 @@ def dutch_words() -> dict[str, str]:
 def lesson_text(lesson: str, contains: str) -> str:
     """A step's text from a real lesson, so the voice is tried on what learners hear."""
     data = tomllib.loads((paths.lessons_dir() / lesson / "lesson.toml").read_text("utf-8"))
-    [text] = [step["text"] for step in data["steps"] if contains in step.get("text", "")]
-    return str(text)
+    texts = [str(step.get("text", "")) for step in data["steps"]]
+    for name, fact in data.get("facts", {}).items():  # the values learners hear, as the loader does
+        texts = [text.replace("{" + name + "}", str(fact["value"])) for text in texts]
+    [text] = [text for text in texts if contains in text]
+    return text
 
 
 def written(text: str) -> list[str]:

@@ -5,7 +5,9 @@ lesson at each start. The cache file holds the finished catalog (lessons, themes
 with what it was made from: a key (cache format, lesson schema, model fields, the code and
 Python that made it, the language its problem texts are in, with that language's translation
 files, and the lesson folders) plus the size and mtime_ns of every file the loader looked at,
-including files it missed. It is reused only when all of that is still the same.
+including files it missed: lessons, screens, pictures, themes.toml, the glossary
+(_woordenlijst.toml and its pictures) and the words list (_taal.toml). It is reused only
+when all of that is still the same.
 
 Why JSON and not pickle: the model is plain dataclasses, so JSON is enough; reading JSON runs no
 code, whatever is in the file, and the decoder checks every value's type. A missing, empty,
@@ -35,8 +37,8 @@ CACHE_FORMAT = 1
 _MAGIC = "oefenplek lesson cache"
 #: The modules whose code decides what the catalog holds (their files exist in a source tree;
 #: in the bundle a new build changes `sys.executable` instead).
-_MODULES = ("cache", "catalog", "codec", "loader", "model", "readability", "schema", "stamps",
-            "svg")
+_MODULES = ("cache", "catalog", "checks", "codec", "collect", "glossary", "loader", "marks",
+            "model", "readability", "schema", "sources", "stamps", "svg", "words")
 
 
 def load(cache_file: Path, roots: list[Path], folders: list[list[Path]],

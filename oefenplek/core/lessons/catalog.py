@@ -1,20 +1,23 @@
 """All lessons of the app: the shipped folder plus the location's own folders.
 
-Folders whose name starts with '_' hold shared files (simulated screens) and are no lessons.
-A lesson with errors is left out and its problems are kept, so the app can start anyway and
-tell the coordinator what was skipped.
+Folders and files whose name starts with '_' hold shared things (simulated screens, pictures,
+the glossary `_woordenlijst.toml`, the words list `_taal.toml`) and are no lessons. A lesson
+with errors is left out and its problems are kept, so the app can start anyway and tell the
+coordinator what was skipped.
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
-from oefenplek.core.lessons import cache
+from oefenplek.core.lessons import cache, sources
 from oefenplek.core.lessons.loader import LESSON_FILE, load_lesson
 from oefenplek.core.lessons.model import Catalog, Lesson, Problem, Theme
 from oefenplek.core.lessons.stamps import Seen
+from oefenplek.core.lessons.words import load_words
 from oefenplek.i18n import _
 
 THEMES_FILE = "themes.toml"
@@ -77,20 +80,29 @@ def lesson_folders(root: Path) -> list[Path]:
     )
 
 
-def load_catalog(roots: Iterable[Path], cache_file: Path | None = None) -> Catalog:
-    """Load themes from the first folder and lessons from all folders, checking them as a whole.
+def load_catalog(roots: Iterable[Path], cache_file: Path | None = None,
+                 today: date | None = None) -> Catalog:
+    """Load themes, glossary and words list from the first folder and lessons from all folders,
+    checking them as a whole.
 
     With `cache_file` the checked catalog is kept in that file and reused at the next start
     while no file the loader looked at has changed (see cache.py); without, all is read anew.
+    Sources and facts checked over a year before `today` (default: the real today) are warned
+    about after that, so the cache never depends on the date.
     """
     roots = [Path(root) for root in roots]
     if not roots:
         return Catalog()
     folders = [lesson_folders(root) for root in roots]
     if cache_file is None:
-        return _check(roots, folders, None)
-    return cache.load(cache_file, roots, folders,
-                      lambda looked_at: _check(roots, folders, looked_at))
+        catalog = _check(roots, folders, None)
+    else:
+        catalog = cache.load(cache_file, roots, folders,
+                             lambda looked_at: _check(roots, folders, looked_at))
+    on = today or sources.today()
+    for lesson in catalog.lessons.values():
+        catalog.problems.extend(sources.age_problems(lesson, lesson.folder / LESSON_FILE, on))
+    return catalog
 
 
 def _check(roots: list[Path], folders: list[list[Path]], looked_at: Seen | None) -> Catalog:
@@ -98,11 +110,14 @@ def _check(roots: list[Path], folders: list[list[Path]], looked_at: Seen | None)
     catalog = Catalog()
     catalog.themes, theme_problems = load_themes(roots[0], looked_at)
     catalog.problems.extend(theme_problems)
+    words, word_problems = load_words(roots[0], looked_at)
+    catalog.glossary = dict(words.glossary)
+    catalog.problems.extend(word_problems)
     theme_ids = {theme.id for theme in catalog.themes}
     loaded: list[Lesson] = []
     for root, found in zip(roots, folders, strict=True):
         for folder in found:
-            lesson, problems = load_lesson(folder, root, looked_at)
+            lesson, problems = load_lesson(folder, root, looked_at, words)
             catalog.problems.extend(problems)
             if lesson is not None:
                 loaded.append(lesson)

@@ -1,6 +1,7 @@
 """The checked catalog as plain JSON values and back, for the lesson cache.
 
-The model is frozen dataclasses of text, numbers, true/false, paths, tuples, lists and dicts,
+The model is frozen dataclasses of text, numbers, true/false, dates, paths, tuples, lists and
+dicts,
 so the codec is built from the classes' own type hints: a field added to the model is stored
 without touching this file, and a type it cannot store fails at once (in the tests), not on a
 learner's computer. A dataclass is stored as a list of its field values in field order; the
@@ -16,16 +17,27 @@ import dataclasses
 import types
 import typing
 from collections.abc import Callable
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from oefenplek.core.lessons.model import Catalog, Lesson, Option, Problem, Step, Theme
+from oefenplek.core.lessons.model import (
+    Catalog,
+    GlossaryWord,
+    Lesson,
+    Option,
+    Problem,
+    Source,
+    Step,
+    Theme,
+)
 
 Convert = Callable[[Any], Any]
 
 #: Every class the catalog holds; their fields are part of the cache key.
-MODEL_CLASSES: tuple[type, ...] = (Option, Step, Lesson, Theme, Problem, Catalog)
+MODEL_CLASSES: tuple[type, ...] = (Option, Step, Source, Lesson, Theme, Problem, GlossaryWord,
+                                   Catalog)
 
 
 def model_signature() -> list[list[str]]:
@@ -63,6 +75,17 @@ def _path(value: Any) -> Path:
     return _shared_path(value)
 
 
+def _date(value: Any) -> date:
+    """A date stored as its ISO text (2026-12-02)."""
+    if type(value) is not str:
+        raise TypeError(f"expected a date, found {type(value).__name__}")
+    return date.fromisoformat(value)  # ValueError on anything else
+
+
+def _encode_date(value: date) -> str:
+    return value.isoformat()
+
+
 @lru_cache(maxsize=4096)
 def _shared_path(text: str) -> Path:
     """Many steps show the same screen: one Path object each, made once (Paths are immutable)."""
@@ -76,6 +99,8 @@ def _codec(hint: Any) -> tuple[Convert, Convert]:
         return _same, _checked(hint)
     if hint is Path:
         return str, _path
+    if hint is date:
+        return _encode_date, _date
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         return _dataclass_codec(hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -93,6 +118,16 @@ def _codec(hint: Any) -> tuple[Convert, Convert]:
             return build(map(item_decode, value))
 
         return (lambda value: [item_encode(item) for item in value]), decode_items
+    if origin is tuple and args and Ellipsis not in args:  # a fixed pair such as (name, date)
+        parts = [_codec(arg) for arg in args]
+
+        def decode_fixed(value: Any) -> Any:
+            if type(value) is not list or len(value) != len(parts):
+                raise ValueError(f"expected a list of {len(parts)} values")
+            return tuple(part[1](item) for part, item in zip(parts, value, strict=True))
+
+        return (lambda value: [part[0](item) for part, item in zip(parts, value, strict=True)],
+                decode_fixed)
     if origin is dict and args[0] is str:
         value_encode, value_decode = _codec(args[1])
 

@@ -10,51 +10,35 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from oefenplek.core.lessons import schema, svg
-from oefenplek.core.lessons.model import Lesson, Option, Problem, Step
+from oefenplek.core.lessons import checks, schema, svg
+from oefenplek.core.lessons.collect import Collector
+from oefenplek.core.lessons.model import DEVICES, Lesson, Option, Problem, Step
 from oefenplek.core.lessons.readability import readability_problems
+from oefenplek.core.lessons.sources import Facts, read_facts, read_sources
 from oefenplek.core.lessons.stamps import Seen
+from oefenplek.core.lessons.words import Words, load_words
 from oefenplek.i18n import _
 
 LESSON_FILE = "lesson.toml"
-
-
-class _Collector:
-    """Problems of one file, with the step being read as context."""
-
-    def __init__(self, file: Path, seen: Seen | None = None) -> None:
-        self.file = file
-        self.seen = seen
-        self.problems: list[Problem] = []
-        self.step: int | None = None
-        self.kind: str | None = None
-
-    def look(self, path: Path) -> None:
-        """Remember a file the loader reads or checks, for the lesson cache."""
-        if self.seen is not None:
-            self.seen.note(path)
-
-    def error(self, message: str, key: str | None = None) -> None:
-        self.problems.append(Problem(self.file, message, self.step, self.kind, key))
-
-    def warn(self, message: str, key: str | None = None) -> None:
-        self.problems.append(Problem(self.file, message, self.step, self.kind, key, True))
-
-    @property
-    def has_errors(self) -> bool:
-        return any(not problem.warning for problem in self.problems)
+#: Step keys whose texts may use facts as {name}; options' text and feedback too.
+FILLED_STEP_KEYS = ("text", "say", "hint", "field", "items")
 
 
 def load_lesson(
-    folder: Path, root: Path | None = None, seen: Seen | None = None
+    folder: Path, root: Path | None = None, seen: Seen | None = None,
+    words: Words | None = None,
 ) -> tuple[Lesson | None, list[Problem]]:
     """Read one lesson folder. Returns the lesson (None when it has errors) and all problems.
 
     `seen`, when given, collects every file the lesson's result depends on (see stamps.py).
+    `words` are the glossary and the words to avoid; without them they are read from `root`
+    (the problems of those files are the catalog's to report).
     """
     file = folder / LESSON_FILE
-    out = _Collector(file, seen)
+    out = Collector(file, seen)
     root = (root or folder.parent).resolve()
+    if words is None:
+        words, _problems = load_words(root, seen)
     out.look(file)
     try:
         if file.stat().st_size > schema.MAX_FILE_BYTES:
@@ -94,11 +78,27 @@ def load_lesson(
     for key in ("title", "summary"):
         if isinstance(data.get(key), str) and not data[key].strip():
             out.error(_("is empty"), key)
+    facts = read_facts(data.get("facts"), out)
+    for key in ("title", "summary", "ending", "can_do", "recap"):
+        if key in data:
+            data[key] = facts.fill_any(data[key], key, out)
     can_do = _strings(data, "can_do", out)
     if "can_do" in data and not 1 <= len(can_do) <= 2:
         out.error(_("give one or two sentences"), "can_do")
+    recap = _strings(data, "recap", out)
+    low, high = schema.RECAP_LINES
+    if isinstance(data.get("recap"), list) and not low <= len(data["recap"]) <= high:
+        out.error(_("give {low} to {high} short sentences").format(low=low, high=high), "recap")
+    for line in recap:
+        for issue in readability_problems(line):
+            out.warn(_("hard to read: {issue}").format(issue=issue), "recap")
+    device = data.get("device", DEVICES[0])
+    if not isinstance(device, str):
+        device = DEVICES[0]  # the wrong type is reported above
+    elif device not in DEVICES:
+        out.error(_("use one of: {known}").format(known=", ".join(DEVICES)), "device")
     requires = _strings(data, "requires", out)
-    sources = _strings(data, "sources", out)
+    sources = read_sources(data.get("sources"), out)
     icon = _file(folder, root, data.get("icon"), "icon", out) if "icon" in data else None
 
     steps: list[Step] = []
@@ -110,10 +110,17 @@ def load_lesson(
             out.error(_("a lesson has at most {n} steps; this one has {count}: split it "
                         "in two").format(n=schema.MAX_STEPS, count=len(raw_steps)), "steps")
         for number, raw in enumerate(raw_steps, start=1):
-            step = _read_step(number, raw, folder, root, out)
+            step = _read_step(number, raw, folder, root, out, facts)
             if step is not None:
                 steps.append(step)
-        out.step = out.kind = None
+        out.at(None, None)
+        if raw_steps and len(steps) == len(raw_steps):  # a step left out would mislead these
+            checks.nu_zelf(steps, out)
+            texts = [(key, text) for key in ("title", "summary", "ending")
+                     if isinstance(text := data.get(key), str)]
+            texts += [("can_do", line) for line in can_do] + [("recap", line) for line in recap]
+            checks.words(texts, steps, device, words, out)
+    facts.unused(out.at(None, None))
 
     if out.has_errors:
         return None, out.problems
@@ -133,12 +140,16 @@ def load_lesson(
         sources=tuple(sources),
         next=data.get("next"),
         ending=data.get("ending"),
+        recap=tuple(recap),
+        device=device,
+        facts_checked=tuple(facts.checked.items()),
     )
     return lesson, out.problems
 
 
-def _read_step(number: int, raw: Any, folder: Path, root: Path, out: _Collector) -> Step | None:
-    out.step, out.kind = number, None
+def _read_step(number: int, raw: Any, folder: Path, root: Path, out: Collector,
+               facts: Facts) -> Step | None:
+    out.at(number, None)
     if not isinstance(raw, dict):
         out.error(_("a step must be a table ([[steps]])"))
         return None
@@ -166,6 +177,7 @@ def _read_step(number: int, raw: Any, folder: Path, root: Path, out: _Collector)
         if expected is not None and key in allowed and not isinstance(value, expected):
             out.error(_("should be {kind}").format(kind=_type_name(expected)), key)
         _check_length(value, key, out)
+    raw = _fill_step(raw, facts, out)
     for key in ("text", "say", "hint", "field"):
         if isinstance(raw.get(key), str):
             for issue in readability_problems(raw[key]):
@@ -206,6 +218,9 @@ def _read_step(number: int, raw: Any, folder: Path, root: Path, out: _Collector)
             out.error(_("two items are the same"), "items")
     if kind == "type" and not raw["answer"].strip():
         out.error(_("is empty"), "answer")
+    guided = raw.get("guided", True) is not False
+    if not guided and not (isinstance(raw.get("hint"), str) and raw["hint"].strip()):
+        out.error(_("a Nu zelf step (guided = false) needs a hint"), "hint")
 
     return Step(
         number=number,
@@ -223,11 +238,27 @@ def _read_step(number: int, raw: Any, folder: Path, root: Path, out: _Collector)
         field_label=raw.get("field"),
         options=options,
         items=items,
+        guided=guided,
     )
 
 
+def _fill_step(raw: dict[str, Any], facts: Facts, out: Collector) -> dict[str, Any]:
+    """The step with the facts' values in its texts (`{eigen-risico}` -> "€ 385")."""
+    filled = dict(raw)
+    for key in FILLED_STEP_KEYS:
+        if key in raw:
+            filled[key] = facts.fill_any(raw[key], key, out)
+    if isinstance(raw.get("options"), list):
+        filled["options"] = [
+            {name: facts.fill_any(value, f"options[{index}]", out)
+             if name in ("text", "feedback") else value for name, value in entry.items()}
+            if isinstance(entry, dict) else entry
+            for index, entry in enumerate(raw["options"], start=1)]
+    return filled
+
+
 def _options(
-    raw: dict[str, Any], folder: Path, root: Path, out: _Collector
+    raw: dict[str, Any], folder: Path, root: Path, out: Collector
 ) -> tuple[Option, ...]:
     options = []
     for index, entry in enumerate(raw["options"], start=1):
@@ -264,7 +295,7 @@ def _options(
     return tuple(options)
 
 
-def _strings(data: dict[str, Any], key: str, out: _Collector) -> list[str]:
+def _strings(data: dict[str, Any], key: str, out: Collector) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list):
         return []
@@ -274,7 +305,7 @@ def _strings(data: dict[str, Any], key: str, out: _Collector) -> list[str]:
     return [item.strip() for item in value]
 
 
-def _file(folder: Path, root: Path, name: Any, key: str, out: _Collector) -> Path | None:
+def _file(folder: Path, root: Path, name: Any, key: str, out: Collector) -> Path | None:
     """A file the lesson names, relative to its folder; it must exist inside the lessons folder."""
     if not isinstance(name, str) or not name.strip():
         return None
@@ -293,7 +324,7 @@ def _file(folder: Path, root: Path, name: Any, key: str, out: _Collector) -> Pat
     return path
 
 
-def _check_length(value: Any, key: str, out: _Collector) -> None:
+def _check_length(value: Any, key: str, out: Collector) -> None:
     """One problem for `key` when any text in it (in lists and tables too) is too long."""
     def longest(item: Any) -> int:
         if isinstance(item, str):
@@ -309,7 +340,7 @@ def _check_length(value: Any, key: str, out: _Collector) -> None:
             n=schema.MAX_TEXT), key)
 
 
-def _screen_ids(screen: Path | None, out: _Collector) -> frozenset[str] | None:
+def _screen_ids(screen: Path | None, out: Collector) -> frozenset[str] | None:
     if screen is None:
         return None
     if screen.suffix.lower() != ".svg":
@@ -324,7 +355,7 @@ def _screen_ids(screen: Path | None, out: _Collector) -> frozenset[str] | None:
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
     names = {str: _("a text"), int: _("a whole number"), bool: _("true or false"),
-             list: _("a list")}
+             list: _("a list"), dict: _("a table")}
     if isinstance(kind, tuple):
         return " / ".join(names[k] for k in kind)
     return names[kind]

@@ -3,13 +3,51 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+
+from oefenplek.core.lessons.marks import plain
 
 #: The step kinds of lesson format v1, in the order a reader meets them in the README.
 STEP_KINDS = ("explain", "tap", "type", "choose", "order", "practise")
 
 #: Step kinds in which the learner does something that can be right or wrong.
 ANSWERED_KINDS = frozenset({"tap", "type", "choose", "order"})
+
+#: The devices a lesson can be about; on a computer you click, elsewhere you tap.
+DEVICES = ("tablet", "phone", "computer")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a lesson's facts come from, and when someone last checked they still hold.
+
+    Shown to staff only, never to learners.
+    """
+
+    title: str
+    organisation: str
+    url: str
+    checked: date
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.organisation}), {self.url}, {self.checked.isoformat()}"
+
+
+@dataclass(frozen=True)
+class GlossaryWord:
+    """A word from lessons/_woordenlijst.toml that a learner can tap for a short explanation."""
+
+    word: str
+    forms: tuple[str, ...]
+    explain: str
+    picture: Path | None
+    say: str | None
+
+    @property
+    def spoken(self) -> str:
+        """What read-aloud says for the explanation."""
+        return self.say or self.explain
 
 
 @dataclass(frozen=True)
@@ -41,11 +79,12 @@ class Step:
     field_label: str | None = None
     options: tuple[Option, ...] = ()
     items: tuple[str, ...] = ()
+    guided: bool = True  # False: a "Nu zelf" step that says what to do, not where
 
     @property
     def spoken(self) -> str:
-        """What read-aloud says for this step."""
-        return self.say or self.text
+        """What read-aloud says for this step: without the brackets of glossary marks."""
+        return plain(self.say or self.text)
 
     @property
     def is_answered(self) -> bool:
@@ -66,9 +105,12 @@ class Lesson:
     folder: Path
     icon: Path | None = None
     requires: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     next: str | None = None
     ending: str | None = None
+    recap: tuple[str, ...] = ()
+    device: str = "tablet"
+    facts_checked: tuple[tuple[str, date], ...] = ()  # (fact name, checked), for staff
 
     @property
     def step_count(self) -> int:
@@ -111,6 +153,8 @@ class Catalog:
     themes: list[Theme] = field(default_factory=list)
     lessons: dict[str, Lesson] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Glossary words keyed by the word and by each of its forms, in lower case.
+    glossary: dict[str, GlossaryWord] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:

@@ -5,7 +5,10 @@ One table, used by the validator, by the JSON Schema export and by the README's 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
+
+from oefenplek.core.lessons.model import DEVICES
 
 SCHEMA_VERSION = 1
 
@@ -23,9 +26,13 @@ LESSON_KEYS: dict[str, tuple[type | tuple[type, ...], bool, str]] = {
     "steps": (list, True, "The steps, in order."),
     "icon": (str, False, "Picture for the tile; the theme's icon when left out."),
     "requires": (list, False, "Ids of lessons that should come first."),
-    "sources": (list, False, "Where the facts come from (never shown to learners)."),
+    "sources": (list, True, "Where the facts come from: tables with title, organisation, url "
+                "and checked (a date); shown to staff, never to learners."),
+    "recap": (list, True, "One to three short sentences: what the learner knows now."),
     "next": (str, False, "Id of the lesson the end screen suggests next."),
     "ending": (str, False, "A kind closing sentence on the end screen."),
+    "device": (str, False, "tablet (default), phone or computer: tik, or klik on a computer."),
+    "facts": (dict, False, "Values that change each year, used in texts as {name}."),
 }
 
 COMMON_STEP_KEYS = {"kind", "text", "say"}
@@ -33,10 +40,10 @@ COMMON_STEP_KEYS = {"kind", "text", "say"}
 #: Per step kind: required keys and optional keys (besides kind, text, say).
 STEP_KEYS: dict[str, tuple[set[str], set[str]]] = {
     "explain": (set(), {"picture", "screen", "show", "hide"}),
-    "tap": ({"screen", "target"}, {"hint", "show", "hide"}),
-    "type": ({"answer"}, {"hint", "screen", "show", "hide", "match_case", "field"}),
-    "choose": ({"options"}, {"hint", "picture", "screen", "show", "hide"}),
-    "order": ({"items"}, {"hint"}),
+    "tap": ({"screen", "target"}, {"hint", "show", "hide", "guided"}),
+    "type": ({"answer"}, {"hint", "screen", "show", "hide", "match_case", "field", "guided"}),
+    "choose": ({"options"}, {"hint", "picture", "screen", "show", "hide", "guided"}),
+    "order": ({"items"}, {"hint", "guided"}),
     "practise": (set(), {"picture", "screen", "show", "hide"}),
 }
 
@@ -55,12 +62,17 @@ KEY_TYPES: dict[str, type | tuple[type, ...]] = {
     "field": str,
     "options": list,
     "items": list,
+    "guided": bool,
 }
 
 OPTION_KEYS = {"text": str, "correct": bool, "feedback": str, "picture": str}
 
 CHOICES = (2, 4)  # a choose step offers 2 to 4 answers
 ORDER_ITEMS = (3, 5)  # an order step has 3 to 5 items
+RECAP_LINES = (1, 3)  # a recap has 1 to 3 sentences
+#: The keys of a source table and of a fact table, with their types (a date is a TOML date).
+SOURCE_KEYS: dict[str, type] = {"title": str, "organisation": str, "url": str, "checked": date}
+FACT_KEYS: dict[str, type] = {"value": str, "checked": date, "source": str}
 
 # Limits that keep a lesson light to load and to show; a lesson over one is left out with
 # the reason, like any broken lesson. The shipped lessons stay far below them.
@@ -72,12 +84,18 @@ MAX_PICTURE_BYTES = 2 * 1024 * 1024  # any file a lesson names: picture, screen,
 
 def json_schema() -> dict[str, Any]:
     """The lesson format as JSON Schema, so an editor can check a lesson while it is written."""
-    names = {str: "string", int: "integer", bool: "boolean", list: "array"}
+    names = {str: "string", int: "integer", bool: "boolean", list: "array", dict: "object"}
 
     def prop(kind: Any) -> dict[str, Any]:
         if kind is str:
             return {"type": "string", "maxLength": MAX_TEXT}
+        if kind is date:  # a TOML date; TOML-aware editors check it as a text in ISO form
+            return {"type": "string", "format": "date"}
         return {"type": names[kind]}
+
+    def table(keys: dict[str, type]) -> dict[str, Any]:
+        return {"type": "object", "properties": {key: prop(kind) for key, kind in keys.items()},
+                "required": list(keys), "additionalProperties": False}
 
     step_variants = []
     for kind, (required, optional) in STEP_KEYS.items():
@@ -96,6 +114,12 @@ def json_schema() -> dict[str, Any]:
     lesson_props["steps"] = {"type": "array", "minItems": 1, "maxItems": MAX_STEPS,
                              "items": {"oneOf": step_variants}}
     lesson_props["schema_version"] = {"const": SCHEMA_VERSION}
+    lesson_props["sources"] = {"type": "array", "minItems": 1, "items": table(SOURCE_KEYS)}
+    lesson_props["recap"] = {"type": "array", "minItems": RECAP_LINES[0],
+                             "maxItems": RECAP_LINES[1], "items": prop(str)}
+    lesson_props["device"] = {"enum": list(DEVICES)}
+    lesson_props["facts"] = {"type": "object", "additionalProperties": table(FACT_KEYS),
+                             "propertyNames": {"pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$"}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "oefenplek lesson (lesson.toml)",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,9 +19,10 @@ from oefenplek.core.text import clean_line
 from oefenplek.gui import theme
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
+from oefenplek.gui.widgets.flow import flow_row
+from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
-AVATAR_COLUMNS = 8
 AVATAR_TILE = QSize(130, 150)  # at 100 % letters
 
 
@@ -46,8 +46,7 @@ class NewLearnerScreen(LearnerScreen):
         name_layout.setSpacing(24)
         self.name = QLineEdit()
         self.name.setMaxLength(MAX_NAME_LENGTH + 20)
-        self.name.setAccessibleName(_("Your first name or nickname"))
-        self.name.setPlaceholderText(_("For example: Fatima"))
+        self.retranslate()
         self.name.returnPressed.connect(self._to_pictures)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -58,26 +57,30 @@ class NewLearnerScreen(LearnerScreen):
         name_layout.addStretch(1)
 
         # Page 2: the picture.
+        # The pictures wrap onto more rows when their names are long (Ukrainian at big
+        # letters), and scroll up and down rather than leave the window.
         picture_page = QWidget()
-        grid = QGridLayout(picture_page)
+        page_layout = QVBoxLayout(picture_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        tiles_host, grid = flow_row()
         grid.setSpacing(14)
         self.avatar_group = QButtonGroup(self)
         self.avatar_group.setExclusive(True)
         self.avatar_tiles: dict[str, TileButton] = {}
-        for index, (key, label) in enumerate(AVATARS.items()):
+        for key, label in AVATARS.items():
             tile = TileButton(paths.asset("avatars", f"{key}.svg"), _(label),
                               size=AVATAR_TILE, picture_size=80)
             tile.setCheckable(True)
             self.avatar_group.addButton(tile)
             tile.clicked.connect(self._picture_chosen)
             self.avatar_tiles[key] = tile
-            grid.addWidget(tile, index // AVATAR_COLUMNS, index % AVATAR_COLUMNS)
+            grid.addWidget(tile)
         self.picture_problem = QLabel()
         self.picture_problem.setWordWrap(True)
         self.picture_problem.setProperty("role", "instruction")
         self.picture_problem.setVisible(False)
-        grid.addWidget(self.picture_problem, grid.rowCount(), 0, 1, AVATAR_COLUMNS)
-        grid.setRowStretch(grid.rowCount(), 1)
+        page_layout.addWidget(scroll_area(tiles_host), 1)
+        page_layout.addWidget(self.picture_problem)
 
         self.pages.addWidget(name_page)
         self.pages.addWidget(picture_page)
@@ -92,6 +95,16 @@ class NewLearnerScreen(LearnerScreen):
         footer.addWidget(self.next)
         self.body.addLayout(footer)
 
+    def retranslate(self) -> None:
+        """The field's name, the example and the pictures' names in the current language;
+        the page's own texts again when the screen is on show."""
+        self.name.setAccessibleName(_("Your first name or nickname"))
+        self.name.setPlaceholderText(_("For example: Fatima"))
+        if hasattr(self, "avatar_tiles"):
+            for key, tile in self.avatar_tiles.items():
+                tile.set_title(_(AVATARS[key]))
+            self._show_page(self.pages.currentIndex(), focus=False)
+
     # --- flow ---------------------------------------------------------------------------
     def start(self) -> None:
         self.name.clear()
@@ -103,21 +116,23 @@ class NewLearnerScreen(LearnerScreen):
         self.avatar_group.setExclusive(True)
         self._show_page(0)
 
-    def _show_page(self, index: int) -> None:
+    def _show_page(self, index: int, focus: bool = True) -> None:
         self.pages.setCurrentIndex(index)
         if index == 0:
             self.set_title(_("What is your name?"))
             self.guide.setText(_("Type it with the keyboard. Then tap Next."))
             self.next.set_text(_("Next"))
             self.next.setEnabled(True)
-            self.name.setFocus()
+            if focus:
+                self.name.setFocus()
         else:
             self.set_title(_("Choose your picture, {name}.").format(name=self.shown_name()))
             self.guide.setText(_("Tap a picture you will remember. Then tap Ready."))
             self.next.set_text(_("Ready"))
             self._update_ready()
             self._fit_tiles()
-            next(iter(self.avatar_tiles.values())).setFocus()
+            if focus:
+                next(iter(self.avatar_tiles.values())).setFocus()
 
     def _fit_tiles(self) -> None:
         """All picture tiles one width, wide enough for the longest name (vlinder, ...)."""

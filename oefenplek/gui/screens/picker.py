@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from oefenplek import paths
+from oefenplek import i18n, paths
 from oefenplek.core.learners import Learner
+from oefenplek.gui.retranslate import text_label
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
 from oefenplek.gui.widgets.discard import discard
+from oefenplek.gui.widgets.language_bar import LanguageBar
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _
 
@@ -21,12 +23,16 @@ class PickerScreen(LearnerScreen):
     new_learner_requested = Signal()
     about_requested = Signal()
     staff_requested = Signal()
+    language_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.set_title(_("Who are you? Tap your picture."))
-        self.guide = QLabel(_("Here for the first time? Tap: I am new."))
-        self.guide.setWordWrap(True)
+        self.guide = text_label(_("Here for the first time? Tap: I am new."))
+        # First of all, before a word must be read: the languages, by flag and own name.
+        self.languages = LanguageBar(i18n.languages())
+        self.languages.chosen.connect(self.language_chosen.emit)
+        self.body.addWidget(self.languages)
         self.body.addWidget(self.guide)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -52,6 +58,7 @@ class PickerScreen(LearnerScreen):
         self.about.clicked.connect(self.about_requested.emit)
 
     def show_learners(self, learners: list[Learner]) -> None:
+        self.languages.show_language(i18n.current_language())
         discard(self.grid, self.tiles.values())
         self.tiles = {}
         self.grid.addWidget(self.new_tile, 0, 0)

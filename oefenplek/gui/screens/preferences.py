@@ -9,15 +9,26 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from oefenplek.core.learners import TEXT_SCALES, Preferences
+from oefenplek import i18n
+from oefenplek.core.learners import (
+    DUTCH_ONLY,
+    OWN_ONLY,
+    SIDE_BY_SIDE,
+    TEXT_SCALES,
+    Preferences,
+)
+from oefenplek.gui.retranslate import text_label
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton
-from oefenplek.gui.widgets.scroll import scroll_area
+from oefenplek.gui.widgets.flow import flow_row
+from oefenplek.gui.widgets.language_bar import LanguageBar
+from oefenplek.gui.widgets.scroll import ACCESSIBLE_MSGID, scroll_area
 from oefenplek.i18n import _
 
 
 class PreferencesScreen(LearnerScreen):
     changed = Signal(object)  # Preferences
+    language_chosen = Signal(str)
     done = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -50,22 +61,39 @@ class PreferencesScreen(LearnerScreen):
                                          "listen")
         self.slow.clicked.connect(lambda: self._set(speech_slow=True))
         self.normal_speed.clicked.connect(lambda: self._set(speech_slow=False))
+        # The language: chosen by its flag and own name; then how the lessons are shown.
+        self.languages = LanguageBar(i18n.languages())
+        self.languages.chosen.connect(self.language_chosen.emit)
+        language_heading = text_label(_("Language"))
+        language_heading.setStyleSheet("font-weight: bold;")
+        column.addWidget(language_heading)
+        column.addWidget(self.languages)
+        modes = QButtonGroup(self)
+        self.modes = {
+            SIDE_BY_SIDE: self._choice(modes, _("Dutch with my language under it"),
+                                       _("Dutch with my language under it")),
+            OWN_ONLY: self._choice(modes, _("Only my language"), _("Only my language")),
+            DUTCH_ONLY: self._choice(modes, _("Only Dutch"), _("Only Dutch")),
+        }
+        self.mode_row, mode_layout = flow_row(spacing=16)
+        for mode, button in self.modes.items():
+            button.clicked.connect(lambda _c=False, m=mode: self._set(language_mode=m))
+            mode_layout.addWidget(button)
+        column.addWidget(self.mode_row)
         for heading, buttons in (
             (_("Letters"), list(self.sizes.values())),
             (_("Colours"), [self.normal, self.strong]),
             (_("Read aloud"), [self.read_self, self.read_auto]),
             (_("Voice"), [self.slow, self.normal_speed]),
         ):
-            label = QLabel(heading)
+            label = text_label(heading)
             label.setStyleSheet("font-weight: bold;")
             self.rows.append(label)
             column.addWidget(label)
-            row = QHBoxLayout()
-            row.setSpacing(16)
+            row_host, row = flow_row(spacing=16)  # wraps when the words are long
             for button in buttons:
                 row.addWidget(button)
-            row.addStretch(1)
-            column.addLayout(row)
+            column.addWidget(row_host)
         column.addStretch(1)
         content = QWidget()
         content.setLayout(column)
@@ -83,11 +111,20 @@ class PreferencesScreen(LearnerScreen):
         button.setCheckable(True)
         button.setProperty("role", "choice")
         button.setAccessibleName(name)
+        button.setProperty(ACCESSIBLE_MSGID, getattr(name, "msgid", ""))
         group.addButton(button)
         return button
 
-    def show_preferences(self, preferences: Preferences) -> None:
+    def retranslate(self) -> None:
+        """The names of the letter sizes (with a number in them) in the current language."""
+        for scale, button in self.sizes.items():
+            button.setAccessibleName(_("Letters {n} %").format(n=scale))
+
+    def show_preferences(self, preferences: Preferences, language: str = "nl") -> None:
         self.preferences = preferences
+        self.languages.show_language(language)
+        self.mode_row.setVisible(language != i18n.DEFAULT_LANGUAGE)
+        self.modes.get(preferences.language_mode, self.modes[SIDE_BY_SIDE]).setChecked(True)
         self.sizes[preferences.text_scale].setChecked(True)
         (self.strong if preferences.high_contrast else self.normal).setChecked(True)
         (self.read_auto if preferences.read_aloud_auto else self.read_self).setChecked(True)

@@ -34,6 +34,7 @@ class SettingsScreen(StaffScreen):
     location_database = Signal()
     open_log = Signal()
     backups = Signal()
+    languages = Signal()
     voice_chosen = Signal(str)  # the key of a voice (gui.speech.VoiceChoice)
     try_voice = Signal(str)
 
@@ -93,6 +94,12 @@ class SettingsScreen(StaffScreen):
         self.backups_button.clicked.connect(self.backups.emit)
         backups_row.addWidget(self.backups_button)
         backups_row.addStretch(1)
+        languages_row = QHBoxLayout()
+        languages_row.addWidget(QLabel(_("Languages: how complete and how checked each is:")))
+        self.languages_button = BigButton(_("Languages…"), "settings")
+        self.languages_button.clicked.connect(self.languages.emit)
+        languages_row.addWidget(self.languages_button)
+        languages_row.addStretch(1)
         log_row = QHBoxLayout()
         log_row.addWidget(QLabel(_("Logbook (send it with a question for help):")))
         self.log_path = QLabel()
@@ -119,6 +126,7 @@ class SettingsScreen(StaffScreen):
         layout.addLayout(self.themes_box)
         layout.addWidget(self.auto_read)
         layout.addLayout(voice_row)
+        layout.addLayout(languages_row)
         layout.addLayout(logo_row)
         extra_title = QLabel(_("Extra questions about learners, for the funder "
                                "(all are off unless you switch them on):"))

@@ -10,11 +10,18 @@ from oefenplek.core.lessons import svg
 from oefenplek.core.lessons.model import Step
 from oefenplek.gui.widgets.svg_screen import SvgScreen
 
+#: A widget of a step that shows the lesson's own text (an option, an item, a field's name
+#: on the form): it is in the lesson's language, which may not be the interface's.
+LESSON_TEXT = "lesson_text"
+
 
 class StepView(QWidget):
     """Emits `answered(value, record)`: the value for the engine, a short text to store."""
 
     answered = Signal(object, str)
+    #: The view's controls must stay whole (a field and the answer under it): the player
+    #: lets the text above scroll rather than squeeze them.
+    keep_whole = False
 
     def __init__(self, step: Step, seed: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)

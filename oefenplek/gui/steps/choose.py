@@ -9,7 +9,7 @@ from oefenplek.core.engine import Feedback
 from oefenplek.core.lessons.model import Step
 from oefenplek.gui import theme
 from oefenplek.gui.icons import file_pixmap, icon
-from oefenplek.gui.steps.base import StepView
+from oefenplek.gui.steps.base import LESSON_TEXT, StepView
 from oefenplek.gui.steps.explain import picture_label
 from oefenplek.gui.widgets.buttons import BigButton
 
@@ -32,6 +32,7 @@ class ChooseView(StepView):
         self._last = 0
         for index, option in enumerate(step.options):
             button = BigButton(option.text, "")
+            button.setProperty(LESSON_TEXT, True)
             button.setProperty("role", "choice")
             if option.picture is not None:
                 button.setIcon(file_pixmap(str(option.picture), QSize(64, 64)))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from oefenplek.core.engine import Feedback, shuffled_order
 from oefenplek.core.lessons.model import Step
-from oefenplek.gui.steps.base import StepView
+from oefenplek.gui.steps.base import LESSON_TEXT, StepView
 from oefenplek.gui.widgets.buttons import BigButton
 from oefenplek.i18n import _
 
@@ -21,6 +21,7 @@ class OrderView(StepView):
         self.buttons: dict[int, BigButton] = {}
         for item in self.shown:
             button = BigButton(step.items[item], "")
+            button.setProperty(LESSON_TEXT, True)
             button.setProperty("role", "choice")
             button.clicked.connect(lambda _c=False, i=item: self._pick(i))
             column.addWidget(button)

@@ -33,7 +33,8 @@ class TapView(StepView):
             self.show_answer()
 
     def show_answer(self) -> None:
-        self.screen.show_target("reveal")
+        """Guided: the orange frame. *Nu zelf*: a thick frame and "Hier is het."."""
+        self.screen.show_target("reveal" if self.step.guided else "show")
 
     def show_solved(self) -> None:
         self.screen.show_target("done")

@@ -6,10 +6,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from oefenplek.gui import theme
 from oefenplek.gui.icons import file_pixmap, icon
+from oefenplek.i18n import _
+
+#: Icons that point a way: turned round when the writing goes from right to left.
+MIRRORED = frozenset({"back", "next", "stop", "listen", "speaking"})
 
 
 class BigButton(QPushButton):
@@ -19,6 +30,8 @@ class BigButton(QPushButton):
                  description: str = "") -> None:
         super().__init__(text, parent)
         self.icon_name = icon_name
+        # What to show again in another language (texts from _() remember their msgid).
+        self._msgids = (getattr(text, "msgid", ""), getattr(description, "msgid", ""))
         self.setProperty("role", role)
         self.refresh_icon()
         self.setAccessibleName(text.replace("&", ""))
@@ -32,6 +45,18 @@ class BigButton(QPushButton):
     def set_text(self, text: str) -> None:
         self.setText(text)
         self.setAccessibleName(text)
+        self._msgids = (getattr(text, "msgid", ""), self._msgids[1])
+
+    def retranslate(self) -> None:
+        """The text and description again in the current language; the arrow turned for
+        the writing direction."""
+        text, description = self._msgids
+        if text:
+            self.setText(_(text))
+            self.setAccessibleName(_(text).replace("&", ""))
+        if description:
+            self.setAccessibleDescription(_(description))
+        self.refresh_icon()
 
     def set_role(self, role: str) -> None:
         self.setProperty("role", role)
@@ -48,7 +73,9 @@ class BigButton(QPushButton):
         if self.property("role") == "help-coming":
             colour = palette.try_again_text
         side = round(36 * min(theme.current.scale, 1.4))  # icons grow less than words
-        self.setIcon(icon(self.icon_name, colour, side))
+        mirrored = (self.icon_name in MIRRORED
+                    and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft)
+        self.setIcon(icon(self.icon_name, colour, side, mirrored))
         self.setIconSize(QSize(side, side))
 
 
@@ -93,6 +120,19 @@ class TileButton(QPushButton):
         self.subtitle.setVisible(bool(subtitle))
         self.setAccessibleName(title)
         self.setAccessibleDescription(subtitle)
+        self._title_msgid = getattr(title, "msgid", "")
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+        self.setAccessibleName(text)
+        self._title_msgid = getattr(text, "msgid", "")
+
+    def retranslate(self) -> None:
+        """A tile named by the app ("Ik ben nieuw") in the current language; a learner's
+        or a lesson's name stays as it is."""
+        msgid = getattr(self, "_title_msgid", "")
+        if msgid:
+            self.set_title(_(msgid))
 
     def set_subtitle(self, text: str) -> None:
         self.subtitle.setText(text)

@@ -4,7 +4,7 @@ squeezing the buttons until their words are cut."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -50,8 +50,11 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _place(self, rect: QRect, move: bool) -> int:
+        """Rows from the start of the reading direction: from the right in Arabic."""
         x, y, line = rect.x(), rect.y(), 0
         gap = self.spacing()
+        host = self.parentWidget()
+        direction = host.layoutDirection() if host is not None else Qt.LayoutDirection.LeftToRight
         for item in self._items:
             widget = item.widget()
             if widget is not None and not _shown_in_parent(widget):
@@ -60,7 +63,7 @@ class FlowLayout(QLayout):
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line = rect.x(), y + line + gap, 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+                item.setGeometry(QStyle.visualRect(direction, rect, QRect(QPoint(x, y), hint)))
             x += hint.width() + gap
             line = max(line, hint.height())
         return y + line - rect.y()
@@ -75,7 +78,7 @@ def _shown_in_parent(widget: QWidget) -> bool:
     return widget.isVisibleTo(parent)
 
 
-def flow_row(parent: QWidget | None = None) -> tuple[QWidget, FlowLayout]:
+def flow_row(parent: QWidget | None = None, spacing: int = 12) -> tuple[QWidget, FlowLayout]:
     host = QWidget(parent)
-    layout = FlowLayout(host)
+    layout = FlowLayout(host, spacing)
     return host, layout

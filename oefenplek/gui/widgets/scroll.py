@@ -7,6 +7,9 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 
 from oefenplek.i18n import _
 
+#: The property a widget keeps the msgid of its accessible name in (gui/retranslate.py).
+ACCESSIBLE_MSGID = "accessible_msgid"
+
 
 class _FitsWrappedText(QObject):
     """Qt's scroll area measures its content without word wrap, so wrapped text (big
@@ -30,8 +33,10 @@ def scroll_area(content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setWidget(content)
-    area.verticalScrollBar().setAccessibleName(_("Scroll up and down"))
-    area.horizontalScrollBar().setAccessibleName(_("Scroll left and right"))
+    for bar, name in ((area.verticalScrollBar(), _("Scroll up and down")),
+                      (area.horizontalScrollBar(), _("Scroll left and right"))):
+        bar.setAccessibleName(name)
+        bar.setProperty(ACCESSIBLE_MSGID, getattr(name, "msgid", ""))
     fit = _FitsWrappedText(area, content)
     area.viewport().installEventFilter(fit)
     content.installEventFilter(fit)

@@ -7,11 +7,21 @@ bounds come from the SVG itself (Qt's renderer), so authors draw screens without
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from oefenplek.gui import theme
+from oefenplek.gui.fonts import fit_svg_fonts
 from oefenplek.i18n import _
 
 
@@ -25,7 +35,9 @@ class SvgScreen(QWidget):
         self.renderer = QSvgRenderer(self)
         self.target: str | None = None
         self.interactive = False
-        self.highlight: str | None = None  # "reveal" or "done"
+        self.highlight: str | None = None  # "reveal", "show" or "done"
+        self.here_text = _("Here it is.")
+        self.keys_text = ""
         self.last_tap: QPointF | None = None
         self.places: list[str] = []  # tappable places, visited by Tab and the arrow keys
         self.place: int | None = None
@@ -34,15 +46,17 @@ class SvgScreen(QWidget):
 
     def set_screen(self, data: bytes, target: str | None = None, interactive: bool = False,
                    places: list[str] | None = None) -> None:
+        fit_svg_fonts(data)
         self.renderer.load(QByteArray(data))
         self.target, self.interactive = target, interactive
         self.highlight, self.last_tap, self.place = None, None, None
         self.places = [p for p in (places or []) if self.renderer.elementExists(p)]
         if interactive and self.target and self.target not in self.places:
             self.places.append(self.target)
+        self.keys_text = _("Go to a place with Tab or the arrow keys. Tap it with Enter.") \
+            if interactive else ""
         if interactive:
-            self.setAccessibleDescription(_(
-                "Go to a place with Tab or the arrow keys. Tap it with Enter."))
+            self.setAccessibleDescription(self.keys_text)
         self.setCursor(Qt.CursorShape.PointingHandCursor if interactive
                        else Qt.CursorShape.ArrowCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive
@@ -88,8 +102,13 @@ class SvgScreen(QWidget):
 
     # --- showing ------------------------------------------------------------------------
     def show_target(self, how: str | None) -> None:
-        """Ring the target: 'reveal' after wrong tries, 'done' once tapped right."""
+        """Ring the target: 'reveal' after wrong tries, 'done' once tapped right, 'show' (a
+        *Nu zelf* step after two wrong tries) thick, with "Hier is het." beside it."""
         self.highlight = how
+        if how in ("reveal", "show") and self.target in self.places:
+            self.place = self.places.index(self.target or "")  # Enter taps the place shown
+        self.setAccessibleDescription(" ".join(
+            part for part in (self.here_text if how == "show" else "", self.keys_text) if part))
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -108,13 +127,42 @@ class SvgScreen(QWidget):
             painter.setPen(QPen(QColor(theme.current.palette.muted), 4))
             painter.setBrush(QColor(255, 255, 255, 90))
             painter.drawEllipse(self.last_tap, 18, 18)
-        if self.highlight and self.target:
+        if self.highlight == "show" and self.target:
+            self._paint_here(painter)
+        elif self.highlight and self.target:
             rect = self.to_widget(self.element_rect(self.target)).adjusted(-8, -8, 8, 8)
             palette = theme.current.palette
             colour = palette.good_border if self.highlight == "done" else palette.focus
             painter.setPen(QPen(QColor(colour), 7))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, 14, 14)
+
+    def _paint_here(self, painter: QPainter) -> None:
+        """The answer of a *Nu zelf* step: a thick frame in two colours that stands out on
+        any screen (dark and light), and "Hier is het." beside it in a label of its own."""
+        palette = theme.current.palette
+        rect = self.to_widget(self.element_rect(self.target or "")).adjusted(-12, -12, 12, 12)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(palette.primary_text), 18))  # the halo: always contrasts
+        painter.drawRoundedRect(rect, 16, 16)
+        painter.setPen(QPen(QColor(palette.primary), 10))
+        painter.drawRoundedRect(rect, 16, 16)
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        text = self.here_text
+        metrics = painter.fontMetrics()
+        box = QRectF(0, 0, metrics.horizontalAdvance(text) + 28, metrics.height() + 14)
+        room_above = rect.top() - 9 - box.height()
+        top = room_above if room_above >= 0 else min(rect.bottom() + 9,
+                                                     self.height() - box.height())
+        left = max(0.0, min(rect.center().x() - box.width() / 2, self.width() - box.width()))
+        box.moveTo(left, top)
+        painter.setPen(QPen(QColor(palette.primary_text), 3))
+        painter.setBrush(QColor(palette.primary))
+        painter.drawRoundedRect(box, 12, 12)
+        painter.setPen(QColor(palette.primary_text))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     # --- keyboard -----------------------------------------------------------------------
     def focusInEvent(self, event: QFocusEvent) -> None:
