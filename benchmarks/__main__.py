@@ -6,16 +6,18 @@
     uv run python -m benchmarks --compare OLD.json  # a column with an earlier run's ratio
 
 The data-bound figures (report, exports, backup; lesson open, a step, the overview, the
-window's longest stall) are repeated at each size of the made-up busy location of
-tests/reports/busy_location.py (1× = 2,000 learners, 40,000 lesson runs, 400,000 answers over
-three years; 16× is about a large library over ten years). The database of each size is
-built once per run in a temporary folder (`--data DIR` keeps it for the next run). Growth
-shows in the last table: a figure whose time grows faster than the data is a bug.
+learner picker, the window's longest stall) are repeated at each size of the made-up busy
+location of tests/reports/busy_location.py (1× = 2,000 learners, 40,000 lesson runs,
+400,000 answers over three years; 16× is about a large library over ten years). The
+database of each size is built once per run in a temporary folder (`--data DIR` keeps it
+for the next run). Growth shows in the last table: a figure whose time grows faster than
+the data is a bug.
 
 Floors (see figures.py, app_probe.py, start_figures.py): bare sqlite3 aggregates for the
 report; the bare library writing the same cells for each export; sqlite3's backup API for a
-backup; the same lesson open and step on an empty database; the event loop's longest gap
-with nothing running for a stall; a bare PySide6 window with the database driver for memory;
+backup; the same lesson open and step on an empty database; the same query by plain sqlite3
+and a picker with one screenful for the learner picker; the event loop's longest gap with
+nothing running for a stall; a bare PySide6 window with the database driver for memory;
 the shipped lessons for a catalog of 200. Figures, not a test: the exit code is 0 whether
 the targets are met or not. The results also go to a JSON file (`--json FILE`, else one in
 the temporary folder, named on the last line), so two runs can be compared.
@@ -173,6 +175,10 @@ def app_figures(results: Results, locations: Any, sizes: list[int]) -> None:
             results.limit_figure("overview refresh", size, found["overview"],
                                  empty["overview"], "the same on an empty database", None,
                                  note=f"{found['overview statements']} SQL statements")
+            results.ratio_figure("learner picker", size, found["picker"], found["picker floor"],
+                                 "their query by sqlite3 + the picker with one screenful", 1.5,
+                                 note=f"{found['learners']} learners read and shown; shown "
+                                 f"again from the database {amount(found['picker again'], 's')}")
             for kind in ("xlsx", "pdf", "backup"):
                 label = kind.upper() if kind != "backup" else "backup"
                 results.limit_figure(f"window stall: {label}", size, found[f"stall {kind}"],
@@ -190,7 +196,10 @@ def start_figures(results: Results, runs: int) -> None:
 
     found = start.measured(runs)
     results.ratio_figure("peak memory at the picker", None, found["app MiB"], found["bare MiB"],
-                         "bare PySide6 window + SQLAlchemy/sqlite3", 1.5, unit="MiB")
+                         "bare PySide6 window + SQLAlchemy/sqlite3", 1.5, unit="MiB",
+                         note=f"the bare window at the app's size and without PySide6's "
+                         f"source scan: {found['bare as app MiB']:.0f} MiB, ratio "
+                         f"{found['app MiB'] / found['bare as app MiB']:.2f}")
     results.ratio_figure("time to the picker", None, found["app seconds"],
                          found["bare seconds"], "bare PySide6 window + SQLAlchemy/sqlite3",
                          None, note="process start to shown")
@@ -199,6 +208,11 @@ def start_figures(results: Results, runs: int) -> None:
                          lessons["shipped seconds"],
                          f"{lessons['shipped lessons']:.0f} shipped lessons", 1.5,
                          note=f"{lessons['many lessons']:.0f} lessons, warm cache")
+    results.ratio_figure("lesson catalog, first use", None, lessons["many first use"],
+                         lessons["shipped first use"],
+                         f"{lessons['shipped lessons']:.0f} shipped lessons", None,
+                         note=f"{lessons['many lessons']:.0f} lessons read in from the cache "
+                         "for the first learner's list")
 
 
 def main() -> None:

@@ -12,6 +12,12 @@ with the mock voice.
 - step: `go_on` (the move written and committed) until the next step is on screen;
 - overview: who is in today and their cards (`here_today` + `today_rows`), and its SQL
   statements;
+- picker: the learners read by the first look (storage.first_look, as at start) and shown on
+  a fresh learner picker until painted, against the bare tools doing what must be done: the
+  same query by plain sqlite3 plus the same picker with one screenful of learners (the first
+  BATCH), taking turns, once the start's backup is done; and the
+  picker shown again from the database (`show_picker`, as after the start or the staff
+  area), which reads them with SQLAlchemy and draws nothing anew;
 - stall: a 5 ms QTimer notes the longest gap between two of its ticks while an XLSX export,
   a PDF export (through `Operations.save_file`, as the Reports screen saves) or a backup
   (`BackupRoutine.make` in `run_in_background`, as the Back-ups screen) runs; and with
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -39,23 +46,23 @@ def main() -> None:
     os.environ["OEFENPLEK_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("OEFENPLEK_SPEECH_ENGINE", "mock")
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import func, select
 
     from oefenplek import app as appmod
     from oefenplek.core.reports import Period, build_report
     from oefenplek.gui.background import run_in_background
-    from oefenplek.gui.screens.picker import PickerScreen
+    from oefenplek.gui.screens.picker import BATCH, PickerScreen
     from oefenplek.storage.backups import BY_HAND
+    from oefenplek.storage.first_look import QUERY as FIRST_LOOK
+    from oefenplek.storage.first_look import learners_at_start
     from oefenplek.storage.models import LessonRunRow
     from oefenplek.storage.report_queries import report_facts
     from oefenplek.storage.staff_repository import StaffRepository
     from oefenplek.views.staff import today_rows
     from tests.reports.busy_location import YEAR_2025
 
-    show = PickerScreen.show_learners  # the picker draws every learner's tile: 30 here,
-    PickerScreen.show_learners = lambda self, learners: show(self, learners[:30])  # see README
     qt = QApplication([])
     catalog = appmod.load_lessons()
     running = appmod.build(catalog)
@@ -65,6 +72,7 @@ def main() -> None:
     repository, database = running.repository, running.database
     services: Any = running.services
     found: dict[str, Any] = {}
+
     with database.session() as session:
         busiest = session.execute(
             select(LessonRunRow.learner_id).group_by(LessonRunRow.learner_id)
@@ -95,6 +103,48 @@ def main() -> None:
     found["lesson open"] = statistics.median(opens[1:] or opens)
     found["step"] = statistics.median(steps) if steps else None
     found["step max"] = max(steps) if steps else None
+
+    def picker_shown(learners: Callable[[], list[Any]]) -> float:
+        screen = PickerScreen()
+        screen.resize(1280, 800)
+        screen.show()
+        qt.processEvents()
+        start = time.perf_counter()
+        screen.show_learners(learners())
+        qt.processEvents()  # painted
+        took = time.perf_counter() - start
+        screen.close()
+        screen.deleteLater()
+        qt.processEvents()
+        return took
+
+    # The start's backup runs in the background: the picker is timed after it, alone.
+    QThreadPool.globalInstance().waitForDone()
+    qt.processEvents()
+    database_file = home / "oefenplek.sqlite3"
+    everyone = learners_at_start(database_file) or []
+    def bare_query() -> float:
+        start = time.perf_counter()
+        connection = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True)
+        connection.execute(FIRST_LOOK).fetchall()
+        connection.close()
+        return time.perf_counter() - start
+
+    floors, pickers, again = [], [], []
+    for turn in range(6):  # taking turns; the first pair warms up (pictures, style)
+        floor = bare_query() + picker_shown(lambda: everyone[:BATCH])
+        shown = picker_shown(lambda: learners_at_start(database_file) or [])
+        start = time.perf_counter()
+        learner_controller.show_picker()
+        qt.processEvents()
+        if turn:
+            floors.append(floor)
+            pickers.append(shown)
+            again.append(time.perf_counter() - start)
+    found["picker floor"] = statistics.median(floors)
+    found["picker"] = statistics.median(pickers)
+    found["learners"] = len(everyone)
+    found["picker again"] = statistics.median(again)
 
     staff = StaffRepository(database, repository)
     statements = [0]

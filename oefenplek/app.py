@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 def load_lessons() -> Catalog:
     """The app's lessons and the location's own, checked once and cached until a file
-    changes (`oefenplek lessons check` always reads them afresh)."""
+    changes (`oefenplek lessons check` always reads them afresh). From the cache, the
+    lessons themselves are read only when a learner first needs them."""
     return load_catalog([paths.lessons_dir(), *paths.extra_lesson_dirs()],
                         cache_file=paths.data_dir() / "lessons-cache.json")
 
@@ -112,6 +113,7 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     `alone`: the location database did not answer and the person chose to work alone on
     this computer's copy of it (storage.alone); learners' writes wait for the location.
     """
+    from oefenplek.core.lessons.cache import lesson_count
     from oefenplek.gui.certificate_controller import CertificateController
     from oefenplek.gui.controller import LearnerController
     from oefenplek.gui.events import Events
@@ -172,7 +174,7 @@ def build(catalog: Catalog | None = None, clock: Callable[[], datetime] | None =
     logging.getLogger(__name__).info(
         "Started oefenplek %s: %s database%s, %d lessons, %d left out", __version__,
         database.engine.dialect.name, " (working alone)" if alone else "",
-        len(catalog.lessons), len({p.file for p in catalog.errors}))
+        lesson_count(catalog), len({p.file for p in catalog.errors}))
     return Running(window, services, controllers)
 
 

@@ -11,6 +11,8 @@ screen (gui.recovery) instead of the app. A tap in the meantime waits and is the
 
 from __future__ import annotations
 
+import builtins
+import linecache
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +31,24 @@ from oefenplek.storage.first_look import learners_at_start, on_this_computer
 if TYPE_CHECKING:
     from oefenplek.app import Running
     from oefenplek.gui.recovery import RecoveryController
+
+
+def skip_source_scan() -> None:
+    """Stop PySide6 from reading the source of every module imported from now on.
+
+    Importing PySide6 puts its own `__import__` in place, for `from __feature__ import ...`
+    (snake_case names, true properties), which oefenplek never uses. After each import it
+    reads the module's whole source file with `inspect.getsource`, to see whether it mentions
+    PySide6, and Python's linecache keeps every line of it: from a source install about
+    20 MB for SQLAlchemy, the storage layer and the screens made after the picker, and the
+    time to read them. Python's own import is put back (PySide6 keeps it as
+    `builtins.__orig_import__`; without that name, nothing changes), and the lines read so far
+    are let go. Modules not scanned are treated by PySide6 as not using features, which is so.
+    """
+    original = getattr(builtins, "__orig_import__", None)
+    if callable(original) and builtins.__import__ is not original:
+        builtins.__import__ = original
+    linecache.clearcache()
 
 
 def first_paint(app: QApplication, window: MainWindow, limit_ms: int = 300) -> None:
@@ -187,6 +207,7 @@ def run_window(argv: list[str], build: Callable[[MainWindow, bool], Running],
     A database that cannot be opened is said in plain words in a box, not a traceback; a
     damaged one opens the recovery screen. `first`: see StartUp.begin.
     """
+    skip_source_scan()
     app = QApplication(argv)
     app.setApplicationName("oefenplek")
     app.setStyleSheet(theme.stylesheet())

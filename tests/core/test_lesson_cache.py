@@ -19,6 +19,7 @@ import pytest
 from oefenplek import i18n, paths
 from oefenplek.core.lessons import catalog as catalog_module
 from oefenplek.core.lessons import codec, load_catalog, loader
+from oefenplek.core.lessons.cache import CachedCatalog, lesson_count
 from oefenplek.core.lessons.model import (
     Catalog,
     GlossaryWord,
@@ -220,7 +221,9 @@ def test_other_roots_do_not_share_a_cache(
     pytest.param(lambda data: b'["a", "list"]', id="foreign-json"),
     pytest.param(lambda data: data.replace(b'"Tweede les"', b'7'), id="wrong-type"),
     pytest.param(lambda data: data.replace(b'"catalog":[', b'"catalog":[[],'), id="extra-value"),
-    pytest.param(lambda data: data.replace(b'"files":{', b'"files":{"x":"y",'), id="bad-stamp"),
+    pytest.param(lambda data: data.replace(b'"stamps":"', b'"stamps":"0'), id="bad-stamp"),
+    pytest.param(lambda data: data.replace(b'"files":"', b'"files":"x\\u0000'), id="bad-files"),
+    pytest.param(lambda data: data.replace(b'"token":"', b'"token":"x'), id="other-token"),
     pytest.param(lambda data: b"[" * 100_000, id="deeply-nested"),
 ])
 def test_a_damaged_cache_is_rebuilt_without_error(
@@ -335,3 +338,40 @@ def test_the_codec_round_trips_the_model_and_refuses_a_bad_date() -> None:
     for bad in ('"2024-02-30"', "20240229"):
         with pytest.raises((TypeError, ValueError)):
             codec.decode_catalog(json.loads(text.replace('"2024-02-29"', bad)))
+
+
+def test_a_start_reads_only_the_head_and_the_lessons_when_asked(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    fresh = warmed(roots, cache_file, spy)
+    cached = load_catalog(roots, cache_file=cache_file, today=date(2030, 1, 1))
+    assert isinstance(cached, CachedCatalog) and not cached.read_in
+    assert cached.themes == fresh.themes and cached.errors == fresh.errors  # what a start needs
+    assert lesson_count(cached) == len(fresh.lessons) and not cached.read_in
+    assert cached.lessons == fresh.lessons and cached.read_in and spy.reads == 0
+    # Warnings that depend on the date come with the lessons, never as errors.
+    old = [p for p in cached.warnings if (p.key or "").startswith("sources[")]
+    assert old and not [p for p in cached.errors if (p.key or "").startswith("sources[")]
+    assert cached.problems == load_catalog(roots, today=date(2030, 1, 1)).problems
+
+
+def test_a_cache_replaced_after_the_start_is_not_mixed_in(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    warmed(roots, cache_file, spy)
+    started = load_catalog(roots, cache_file=cache_file)  # its lessons not read yet
+    edit(roots[0] / "tweede-les" / "lesson.toml", 'title = "Tweede les"', 'title = "Les twee"')
+    load_catalog(roots, cache_file=cache_file)  # another start writes a new cache file
+    spy.reads = 0
+    assert started.lessons["tweede-les"].title == "Les twee"  # read afresh, not half of each
+    assert spy.reads == 5
+
+
+def test_a_damaged_rest_of_the_same_length_is_noticed_when_read(
+        roots: list[Path], cache_file: Path, spy: Spy) -> None:
+    good = warmed(roots, cache_file, spy)
+    data = cache_file.read_bytes()
+    at = data.index(b'"catalog":["') + len(b'"catalog":["')
+    other = b"0" if data[at:at + 1] != b"0" else b"1"
+    cache_file.write_bytes(data[:at] + other + data[at + 1:])  # another write's token
+    cached = load_catalog(roots, cache_file=cache_file)
+    assert spy.reads == 0 and not getattr(cached, "read_in", True)
+    assert cached == good and spy.reads == 5

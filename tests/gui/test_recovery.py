@@ -154,7 +154,7 @@ def test_a_damaged_database_is_put_right_from_the_newest_backup(
 
     window = startup.window
     assert window.current_screen() is window.picker
-    assert len(window.picker.tiles) == LEARNERS
+    assert len(window.picker.learners) == LEARNERS  # on the picker (tiles made as it scrolls)
     assert len(startup.running.repository.learners()) == LEARNERS
     assert digest(kept) == damaged
     assert older.file.exists() and made.file.exists()
@@ -262,7 +262,7 @@ def test_a_sound_database_opens_as_always(qtbot, start_oefenplek, busy: Path,
     assert startup.recovery is None and startup.running is not None
     assert startup.background is not None and startup.background.found is not None
     assert startup.background.found.healthy
-    assert len(startup.window.picker.tiles) == LEARNERS
+    assert len(startup.window.picker.learners) == LEARNERS
 
 
 def test_damage_met_in_the_middle_of_a_lesson_is_one_plain_sentence(

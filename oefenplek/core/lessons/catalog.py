@@ -8,6 +8,7 @@ coordinator what was skipped.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable
 from datetime import date
@@ -69,15 +70,27 @@ def load_themes(
     return themes, problems
 
 
-def lesson_folders(root: Path) -> list[Path]:
+def possible_lessons(root: Path) -> list[str]:
+    """The names of the folders in `root` that could hold a lesson (not '_' or '.'), in the
+    order of their paths, whether or not a lesson.toml is in them yet."""
     if not root.is_dir():
         return []
-    return sorted(
-        child for child in root.iterdir()
-        if child.is_dir()
-        and not child.name.startswith(("_", "."))
-        and (child / LESSON_FILE).exists()
-    )
+    names = []
+    with os.scandir(root) as entries:
+        for entry in entries:
+            if entry.name.startswith(("_", ".")):
+                continue
+            try:
+                if entry.is_dir():  # no extra system call on most file systems
+                    names.append(entry.name)
+            except OSError:
+                continue
+    return sorted(names, key=os.path.normcase)  # as Path objects sort
+
+
+def lesson_folders(root: Path) -> list[Path]:
+    return [root / name for name in possible_lessons(root)
+            if (root / name / LESSON_FILE).exists()]
 
 
 def load_catalog(roots: Iterable[Path], cache_file: Path | None = None,
@@ -87,22 +100,34 @@ def load_catalog(roots: Iterable[Path], cache_file: Path | None = None,
 
     With `cache_file` the checked catalog is kept in that file and reused at the next start
     while no file the loader looked at has changed (see cache.py); without, all is read anew.
+    A cached catalog reads its lessons from the file only when they are first asked for.
     Sources and facts checked over a year before `today` (default: the real today) are warned
     about after that, so the cache never depends on the date.
     """
     roots = [Path(root) for root in roots]
     if not roots:
         return Catalog()
-    folders = [lesson_folders(root) for root in roots]
-    if cache_file is None:
-        catalog = _check(roots, folders, None)
-    else:
-        catalog = cache.load(cache_file, roots, folders,
-                             lambda looked_at: _check(roots, folders, looked_at))
     on = today or sources.today()
-    for lesson in catalog.lessons.values():
-        catalog.problems.extend(sources.age_problems(lesson, lesson.folder / LESSON_FILE, on))
-    return catalog
+
+    def aged(lessons: dict[str, Lesson]) -> list[Problem]:
+        return [problem for lesson in lessons.values()
+                for problem in sources.age_problems(lesson, lesson.folder / LESSON_FILE, on)]
+
+    if cache_file is None:
+        catalog = _check(roots, [lesson_folders(root) for root in roots], None)
+        catalog.problems.extend(aged(catalog.lessons))
+        return catalog
+    listing = [possible_lessons(root) for root in roots]
+
+    def build(looked_at: Seen) -> Catalog:
+        # A folder is a lesson when its lesson.toml is there; its stamp, missing or not, is
+        # kept, so a lesson.toml that appears or goes later is noticed.
+        folders = [[root / name for name in names
+                    if looked_at.note(root / name / LESSON_FILE) is not None]
+                   for root, names in zip(roots, listing, strict=True)]
+        return _check(roots, folders, looked_at)
+
+    return cache.load(cache_file, roots, listing, build, aged)
 
 
 def _check(roots: list[Path], folders: list[list[Path]], looked_at: Seen | None) -> Catalog:

@@ -56,6 +56,16 @@ def decode_catalog(value: Any) -> Catalog:
     return catalog
 
 
+def encode_part(hint: Any, value: Any) -> Any:
+    """One part of the catalog (e.g. `list[Theme]`) as plain JSON values."""
+    return _codec(hint)[0](value)
+
+
+def decode_part(hint: Any, value: Any) -> Any:
+    """One part of the catalog back from plain JSON values, every value's type checked."""
+    return _codec(hint)[1](value)
+
+
 def _checked(kind: type) -> Convert:
     def decode(value: Any) -> Any:
         if type(value) is not kind:  # not isinstance: True is no whole number here
