@@ -22,6 +22,10 @@ from .conftest import REPO
 #: Every check of the self-test, as its Dutch line starts; with Qt's mock voice all say OK
 #: (read-aloud then also lets the built-in voice say a sentence).
 CHECKS = ["lessen", "database", "schermen", "documenten", "vertalingen", "voorlezen"]
+#: What the self-test says on a computer whose speech works but that has no sound output:
+#: a note, not a failure (the read-aloud issue: the self-test exits 0 there).
+NO_SOUND = (r"^LET OP voorlezen: ingebouwde stem, geen geluidsuitgang gevonden\n"
+            r" +ingebouwde stem \(eSpeak NG [^)]*\): een proefzin van [0-9,]+ s is gemaakt")
 PROGRAM = "oefenplek-console.exe" if sys.platform == "win32" else "oefenplek"
 
 
@@ -44,6 +48,8 @@ def assert_all_checks_passed(result: subprocess.CompletedProcess[str]) -> None:
     report = f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
     assert result.returncode == 0, report
     for check in CHECKS:
+        if check == "voorlezen" and re.search(NO_SOUND, result.stdout, re.MULTILINE):
+            continue  # speech works; only this computer has no sound output (no libpulse)
         assert re.search(rf"^OK +{check}: ", result.stdout, re.MULTILINE), report
     assert result.stdout.rstrip().endswith("Alles werkt."), report
 
