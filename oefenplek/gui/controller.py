@@ -3,8 +3,7 @@
 Every answer is stored (committed) before the screen changes, and every move through a
 lesson stores the position, so a learner can stop at any moment and continue days later.
 Every write goes through `services.ops`: when it fails, the screen stays where it was.
-While a help request of this computer is open, a timer asks every 1.5 s whether a volunteer
-(on any computer of the location) handled it; it runs only then, so an idle app does nothing.
+Luister is gui/read_aloud.py, Hulp gui/help_call.py.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from oefenplek import __version__
 from oefenplek.core.certificates import theme_complete
@@ -23,13 +22,13 @@ from oefenplek.core.learners import Learner, NameProblem, Preferences, check_new
 from oefenplek.core.lessons.model import Lesson
 from oefenplek.core.lessons.translations import (
     in_language,
-    translated_lesson,
     translated_word,
-    translation,
 )
 from oefenplek.core.progress import RunRecord, lesson_progress, resume_position
+from oefenplek.gui.help_call import HelpCall, Where
 from oefenplek.gui.look import apply_look
 from oefenplek.gui.main_window import MainWindow
+from oefenplek.gui.read_aloud import ReadAloud
 from oefenplek.gui.retranslate import apply_language
 from oefenplek.gui.room_wait import WaitForRoom
 from oefenplek.gui.screens.base import LearnerScreen
@@ -41,7 +40,6 @@ from oefenplek.views.player import start_page, word_spoken
 
 T = TypeVar("T")
 
-HELP_POLL_MS = 1_500  # "help is coming" goes within 2 s of "Geholpen" on another computer
 
 
 class LearnerController(QObject):
@@ -56,33 +54,23 @@ class LearnerController(QObject):
         self.visit_id: str | None = None
         self.run: LessonRun | None = None
         self.record: RunRecord | None = None
-        self.help_request: str | None = None
         self.finished_lesson: Lesson | None = None
         self.starting: Lesson | None = None  # the lesson on the start screen, not begun yet
-        self.speaking_on: LearnerScreen | None = None
+        #: Luister on every learner screen (each piece by the voice of its language).
+        self.reader = ReadAloud(self.speaker, window, self)
         #: How the learner reads (views.bilingual); the picker's language until one signs in.
         self.reading = Reading(DEFAULT_LANGUAGE, DEFAULT_LANGUAGE)
         self.picker_language = DEFAULT_LANGUAGE
-        #: What is still to be read of a screen in two languages: (text, language, offset).
-        self._pieces: list[tuple[str, str | None, int]] = []
-        self._offset = 0  # where the piece being read starts in the screen's spoken text
         self.told_kept = False  # the learner hears about a lost connection once a visit
         #: An answer the disk had no room for waits here, on screen, until there is room.
         self.room = WaitForRoom(services.ops, self)
         self.told_room = False  # once per outage
-        self.help_timer = QTimer(self)
-        self.help_timer.setInterval(HELP_POLL_MS)
-        self.help_timer.timeout.connect(self._check_help)
+        self.help = HelpCall(window, services, self._where, self.tell)
         w = window
         for screen in w.learner_screens():
             screen.listen_requested.connect(
                 lambda text, s=screen: self.read_aloud(s, text, asked=True))
-            screen.help_requested.connect(self.ask_help)
             screen.set_speech_available(self.speaker.available)
-        self.speaker.word_spoken.connect(self._mark_word)
-        self.speaker.finished.connect(self._speech_finished)
-        w.ask_help.call_volunteer.connect(self.call_volunteer)
-        w.ask_help.cancel_help.connect(self.cancel_help)
         w.picker.learner_chosen.connect(self.choose_learner)
         w.picker.language_chosen.connect(self.choose_picker_language)
         w.picker.staff_requested.connect(self._to_staff_language)
@@ -113,8 +101,6 @@ class LearnerController(QObject):
         w.end.next_lesson_requested.connect(self.open_lesson)
         w.end.certificate_requested.connect(self.certificate)
         w.closing.connect(self.shutdown)
-        w.closing.connect(self.help_timer.stop)
-        services.events.help_handled.connect(self.help_given)
         services.events.staff_left.connect(self.show_picker)
 
     def _write(self, action: Callable[[], T], then: Callable[[T], object] | None = None
@@ -144,87 +130,16 @@ class LearnerController(QObject):
     # --- read-aloud ---------------------------------------------------------------------
     def read_aloud(self, screen: LearnerScreen | None, text: str, asked: bool = False,
                    language: str | None = None) -> None:
-        """`asked`: the learner pressed Luister (not: a step read by itself). A screen with
-        texts in two languages (Dutch lesson text, buttons in the learner's language) is
-        read piece by piece, each by the voice of its language. `language`: the language of
-        `text` when it is not the interface's (a second line under the Dutch)."""
-        self.speaking_on = screen  # None: nothing on screen to mark (the feedback)
-        pieces: list[tuple[str, str | None]] = [(text, language)]
-        if screen is not None and language is None:
-            found = screen.spoken_pieces()
-            if " ".join(piece for piece, _language in found) == text:
-                pieces = found
-        if not self.speaker.has_sound:  # the built-in voice with no sound output
-            self.speaker.last_text = text
-            if asked:
-                self.window.show_notice(_("This device has no sound."))
-            return
-        self._pieces, self._offset = [], 0
-        offset = 0
-        for piece, piece_language in pieces:
-            self._pieces.append((piece, piece_language, offset))
-            offset += len(piece) + 1
-        self._say_next()
+        self.reader.read(screen, text, asked, language)
 
     def _stop_reading(self) -> None:
-        self._pieces = []
-        self.speaker.stop()
+        self.reader.stop()
 
-    def _say_next(self) -> None:
-        piece, language, self._offset = self._pieces.pop(0)
-        self.speaker.say(piece, language)
-
-    def _mark_word(self, start: int, length: int) -> None:
-        if self.speaking_on is not None and self.speaking_on is self.window.current_screen():
-            self.speaking_on.mark_word(self._offset + start, length)
-
-    def _speech_finished(self) -> None:
-        if self._pieces:  # the next piece, in its own language
-            self._say_next()
-            return
-        if self.speaking_on is not None:
-            self.speaking_on.unmark_word()
-
-    # --- help ---------------------------------------------------------------------------
-    def ask_help(self) -> None:
-        self.window.ask_help.ask(coming=self.help_request is not None)
-
-    def call_volunteer(self) -> None:
+    def _where(self) -> Where:
+        """Where the learner is, for a call for help (the volunteer walks there)."""
         run, record = self.run, self.record
-        learner_id = self.learner.id if self.learner else None
-        self._write(lambda: self.repository.ask_help(
-            learner_id, record.id if record else None, run.lesson.id if run else None,
-            run.position if run else None, self.services.computer), self._help_coming)
-
-    def _help_coming(self, request_id: str | None) -> None:
-        self.help_request = request_id
-        for screen in self.window.learner_screens():
-            screen.set_help_coming(request_id is not None)
-        if request_id is None:
-            self.help_timer.stop()
-        elif not self.help_timer.isActive():
-            self.help_timer.start()
-
-    def _check_help(self) -> None:
-        """Did a volunteer handle the open request? A read that fails says nothing to the
-        learner: "help is coming" stays, and the next tick asks again."""
-        request = self.help_request
-        if request is None:
-            self.help_timer.stop()
-            return
-        self.services.ops.run(lambda: self.repository.help_handled(request), lambda _m: None,
-                              lambda handled: self.help_given(request) if handled else None)
-
-    def cancel_help(self) -> None:
-        request = self.help_request
-        if request:
-            self._write(lambda: self.repository.handle_help_request(request),
-                        lambda _done: self._help_coming(None))
-
-    def help_given(self, request_id: str) -> None:
-        """A volunteer marked this request as handled in their overview."""
-        if self.help_request == request_id:
-            self._help_coming(None)
+        return (self.learner.id if self.learner else None, record.id if record else None,
+                run.lesson.id if run else None, run.position if run else None)
 
     # --- who is here --------------------------------------------------------------------
     # --- languages ----------------------------------------------------------------------
@@ -243,21 +158,6 @@ class LearnerController(QObject):
         self.reading = wanted
         if apply_language(wanted.interface, [self.window]):
             self.speaker.stop()
-
-    def _lesson_language(self) -> str | None:
-        """The language of a lesson's texts when it is not the interface's (else None)."""
-        return self.reading.lesson if self.reading.lesson != self.reading.interface else None
-
-    def _second(self, text: str | None) -> str | None:
-        """`text` (Dutch) in the learner's language for the line under it, if translated."""
-        if text is None or self.reading.second is None:
-            return None
-        return translation(text, self.reading.second)
-
-    def shown(self, lesson: Lesson) -> Lesson:
-        """The lesson as this learner reads it: in their language (only my language), or
-        Dutch (side by side and only Dutch, where the second line comes on top)."""
-        return translated_lesson(lesson, self.reading.lesson)
 
     def change_language(self, code: str) -> None:
         learner = self.learner
@@ -311,7 +211,7 @@ class LearnerController(QObject):
             return
         self.learner, self.visit_id, self.run, self.record = None, None, None, None
         # An open help request stays open for the volunteer; this screen forgets it.
-        self._help_coming(None)
+        self.help.coming(None)
         self.picker_language = DEFAULT_LANGUAGE  # the next person finds the picker in Dutch
         self.show_picker()
 
@@ -403,7 +303,7 @@ class LearnerController(QObject):
         if busy:
             record = busy[-1]
             position = resume_position(record, lesson.step_count)
-            self._play(LessonRun(self.shown(lesson), position, wrong_tries), record)
+            self._play(LessonRun(self.reading.shown(lesson), position, wrong_tries), record)
         else:
             self.show_start(lesson)
 
@@ -411,9 +311,10 @@ class LearnerController(QObject):
         """A new run begins with its goal: what the learner can do after it, and how long."""
         self.starting = lesson
         start = self.window.lesson_start
-        seconds = tuple(self._second(text) for text in (lesson.title, *lesson.can_do))
-        start.show_start(start_page(self.shown(lesson)), self._lesson_language(), seconds,
-                         self.reading.second)
+        reading = self.reading
+        seconds = tuple(reading.second_of(text) for text in (lesson.title, *lesson.can_do))
+        start.show_start(start_page(reading.shown(lesson)), reading.lesson_language, seconds,
+                         reading.second)
         self._show(start)
         self._read_by_itself(start)
 
@@ -423,7 +324,7 @@ class LearnerController(QObject):
         if learner is None or lesson is None:
             return
         self._write(lambda: self.writes.start_run(learner.id, lesson.id, lesson.version),
-                    lambda record: self._play(LessonRun(self.shown(lesson)), record))
+                    lambda record: self._play(LessonRun(self.reading.shown(lesson)), record))
 
     def _play(self, run: LessonRun, record: RunRecord) -> None:
         self.run, self.record, self.starting = run, record, None
@@ -441,20 +342,12 @@ class LearnerController(QObject):
             can_go_back=run.can_go_back, can_go_on=run.can_go_on,
             solved=run.solved, revealed=run.revealed,
             seed=zlib.crc32(f"{record.id}:{run.position}".encode()),
-            language=self._step_language(run), second=self._second(run.step.text),
+            language=self.reading.step_language(self.catalog.lessons.get(run.lesson.id),
+                                                run.position),
+            second=self.reading.second_of(run.step.text),
             second_language=self.reading.second,
         )
         self._read_by_itself(player)
-
-    def _step_language(self, run: LessonRun) -> str | None:
-        """The language the step's text is in: the learner's own, or Dutch where that
-        step has no translation yet (so the Dutch voice reads it); None: the interface's."""
-        language = self.reading.lesson
-        original = self.catalog.lessons.get(run.lesson.id)
-        if language != DEFAULT_LANGUAGE and original is not None \
-                and translation(original.steps[run.position].text, language) is None:
-            language = DEFAULT_LANGUAGE
-        return language if language != self.reading.interface else None
 
     def _read_by_itself(self, screen: LearnerScreen) -> None:
         """Read a new screen aloud when the learner chose that (Voorlezen: vanzelf)."""
@@ -479,8 +372,8 @@ class LearnerController(QObject):
             run.accept(feedback)
             second = None
             if self.reading.second is not None:
-                own = replace(feedback, hint=self._second(feedback.hint) or feedback.hint,
-                              option_feedback=self._second(feedback.option_feedback)
+                own = replace(feedback, hint=self.reading.second_of(feedback.hint) or feedback.hint,
+                              option_feedback=self.reading.second_of(feedback.option_feedback)
                               or feedback.option_feedback)
                 second = (own, step, self.reading.second)
             self.window.player.show_feedback(feedback, step, run.can_go_on, second)
@@ -531,8 +424,8 @@ class LearnerController(QObject):
         run = self.run
         assert run is not None
         recap = self.window.recap
-        recap.show_recap(run.lesson.recap, self._lesson_language(),
-                         tuple(self._second(line) for line in run.lesson.recap),
+        recap.show_recap(run.lesson.recap, self.reading.lesson_language,
+                         tuple(self.reading.second_of(line) for line in run.lesson.recap),
                          self.reading.second)
         self._show(recap)
         self._read_by_itself(recap)

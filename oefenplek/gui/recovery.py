@@ -30,6 +30,7 @@ from oefenplek.core.staff import Lock
 from oefenplek.gui.icons import icon
 from oefenplek.gui.main_window import MainWindow
 from oefenplek.gui.operations import Operations
+from oefenplek.gui.read_aloud import ReadAloud
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.speech import Speaker
 from oefenplek.gui.staff.base import StatusLine
@@ -287,23 +288,15 @@ class RecoveryController(QObject):
         self.screen.show_view(self.view)
         self.speaker = Speaker(self.screen)
         self.screen.set_speech_available(self.speaker.available)
-        self.screen.listen_requested.connect(self._listen)
-        self.speaker.word_spoken.connect(self.screen.mark_word)
-        self.speaker.finished.connect(self.screen.unmark_word)
+        self.reader = ReadAloud(self.speaker, window, self)
+        self.screen.listen_requested.connect(
+            lambda text: self.reader.read(self.screen, text, asked=True))
         self.screen.coordinator_requested.connect(self._coordinator)
         self.screen.pin_entered.connect(self._pin)
         self.screen.restore_confirmed.connect(self._restore)
         self.screen.empty_confirmed.connect(self._start_empty)
         window.stack.addWidget(self.screen)
         window.show_screen(self.screen)
-
-    def _listen(self, text: str) -> None:
-        """Luister on a computer without a sound output says why nothing is heard."""
-        if not self.speaker.has_sound:
-            self.speaker.last_text = text
-            self.window.show_notice(_("This device has no sound."))
-            return
-        self.speaker.say(text)
 
     def _newest(self) -> tuple[Backup, Contents] | None:
         try:

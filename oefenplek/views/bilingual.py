@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from oefenplek import i18n
 from oefenplek.core.learners import DUTCH_ONLY, OWN_ONLY
+from oefenplek.core.lessons.model import Lesson
+from oefenplek.core.lessons.translations import translated_lesson, translation
 
 #: Unicode's isolates: a run of Dutch (or digits) inside Arabic text keeps its own order
 #: ("Typ: Hoi Sanne, hoe gaat het?" must not become "?Hoi Sanne, hoe gaat het").
@@ -33,6 +35,32 @@ class Reading:
     @property
     def two_lines(self) -> bool:
         return self.second is not None
+
+    @property
+    def lesson_language(self) -> str | None:
+        """The language of a lesson's texts when it is not the interface's (else None)."""
+        return self.lesson if self.lesson != self.interface else None
+
+    def shown(self, lesson: Lesson) -> Lesson:
+        """The lesson as this learner reads it: in their language (only my language), or
+        Dutch (side by side and only Dutch, where the second line comes on top)."""
+        return translated_lesson(lesson, self.lesson)
+
+    def second_of(self, text: str | None) -> str | None:
+        """`text` (Dutch) in the learner's language for the line under it, if translated."""
+        if text is None or self.second is None:
+            return None
+        return translation(text, self.second)
+
+    def step_language(self, original: Lesson | None, position: int) -> str | None:
+        """The language a step's text is shown in: the learner's own, or Dutch where that
+        step has no translation yet (so the Dutch voice reads it); None: the interface's.
+        `original`: the Dutch lesson."""
+        language = self.lesson
+        if language != i18n.DEFAULT_LANGUAGE and original is not None \
+                and translation(original.steps[position].text, language) is None:
+            language = i18n.DEFAULT_LANGUAGE
+        return language if language != self.interface else None
 
 
 def reading(language: str, mode: str) -> Reading:
