@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from babel.messages.extract import extract_from_dir
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -176,7 +176,10 @@ def audit(window: QWidget, check_focus: bool = True, language: str = "nl") -> li
 
 def _text_room(button: QPushButton) -> QSize:
     """The least room a button's text and icon need to be drawn whole (borders included)."""
-    metrics = button.fontMetrics()
+    font = QFont(button.font())
+    if button.isChecked() and button.property("role") == "choice":
+        font.setBold(True)  # the theme draws a chosen choice in bold
+    metrics = QFontMetrics(font)
     width = metrics.horizontalAdvance(button.text()) + 16
     if not button.icon().isNull():
         width += button.iconSize().width() + 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -57,6 +57,20 @@ class BigButton(QPushButton):
         if description:
             self.setAccessibleDescription(_(description))
         self.refresh_icon()
+
+    def sizeHint(self) -> QSize:
+        """Room for the word in bold too: a chosen choice is drawn bold (theme), and a row
+        that gives each button just its size (a flow row) must not cut the word then."""
+        hint = super().sizeHint()
+        if self.isCheckable() and self.text():
+            bold = QFont(self.font())
+            bold.setBold(True)
+            wide = QFontMetrics(bold)
+            extra = wide.horizontalAdvance(self.text()) - QFontMetrics(
+                self.font()).horizontalAdvance(self.text())
+            # (and a letter's air: the choice's left padding is wider than a button's)
+            hint.setWidth(hint.width() + max(0, extra) + wide.horizontalAdvance("m"))
+        return hint
 
     def set_role(self, role: str) -> None:
         self.setProperty("role", role)

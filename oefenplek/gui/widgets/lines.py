@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from oefenplek.gui import theme
 from oefenplek.gui.icons import icon
@@ -71,4 +71,10 @@ def _line(sentence: str, language: str | None) -> QLabel:
     label.setProperty("plain", sentence)
     if language is not None:
         label.setLayoutDirection(direction(language))
+        if direction(language) != QApplication.layoutDirection():
+            # Dutch under an Arabic screen: it stays beside its tick, on the reading side.
+            label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | (
+                Qt.AlignmentFlag.AlignRight
+                if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                else Qt.AlignmentFlag.AlignLeft))
     return label
