@@ -12,6 +12,8 @@ can make an export fail, whenever or however it got there.
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +38,27 @@ def clean(value: object, limit: int) -> object:
             and value.isprintable() and "  " not in value and value.strip(" ") == value):
         return value
     return export_value(value, limit)
+
+
+_UNTIDY = re.compile(r"^[ =+\-@]| $|  ", re.MULTILINE)  # a text's start or end, two spaces
+
+
+def all_tidy(texts: list[str], limit: int) -> bool:
+    """True when `safe_text` would leave every one of `texts` as it is: printable, NFC, no
+    space at either end or twice, no formula start, not too long.
+
+    Checked on all of them joined (a few passes in C over one string) instead of text by
+    text, so a block of ordinary rows goes to the csv module untouched; a block with one odd
+    text in it is cleaned cell by cell as before.
+    """
+    if not texts:
+        return True
+    joined = "\n".join(texts)
+    return (joined.count("\n") == len(texts) - 1  # no line break inside a text
+            and max(map(len, texts)) <= limit
+            and joined.replace("\n", "").isprintable()
+            and unicodedata.is_normalized("NFC", joined)
+            and _UNTIDY.search(joined) is None)
 
 
 def safe_text(value: object) -> object:
@@ -98,9 +121,14 @@ def write_csv(report: Report, location: str, target: Path, for_funder: bool = Fa
         for section in sections:
             writer.writerow([safe_text(section.title)])
             writer.writerow([safe_text(cell) for cell in section.header])
-            for row in section.rows:
-                writer.writerow([safe_text(cell) for cell in row])
-                counter.add()
+            for first in range(0, len(section.rows), EVERY):
+                block = section.rows[first:first + EVERY]
+                if all_tidy([cell for row in block for cell in row if isinstance(cell, str)],
+                            CELL_LENGTH):
+                    writer.writerows(block)
+                else:
+                    writer.writerows([safe_text(cell) for cell in row] for row in block)
+                counter.add(len(block))
             writer.writerow([])
     counter.finish()
 

@@ -14,16 +14,24 @@ import json
 import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import update
 
-from oefenplek.core.reports import Period, build_report
+from oefenplek.core.reports import Period, Section, build_report
 from oefenplek.documents.certificate import layout, render_pdf
 from oefenplek.documents.learner_export import render_learner_pdf
-from oefenplek.documents.report_exports import write_csv, write_pdf, write_xlsx
+from oefenplek.documents.report_exports import (
+    CELL_LENGTH,
+    all_tidy,
+    safe_text,
+    write_csv,
+    write_pdf,
+    write_xlsx,
+)
 from oefenplek.storage.db import Database
 from oefenplek.storage.learner_admin import LearnerAdmin
 from oefenplek.storage.models import (
@@ -163,3 +171,42 @@ def test_every_stored_certificate_is_drawn_and_opens_again(location: Repository,
             render_pdf(layout(certificate, "#0a7d5a", None), target)
             [page] = PdfReader(target).pages
             assert "Certificaat" in page.extract_text()
+
+
+def test_a_text_passes_uncleaned_only_when_cleaning_would_keep_it() -> None:
+    """The CSV's quick path (whole blocks of rows checked at once) lets a text through only
+    when the cell-by-cell cleaning would have written it the same."""
+    ordinary = ["Deelnemer 12", "Zoë Đorđević", "محمد", "李娜", "Ольга", "👍🏽", "2025-03-04", ""]
+    candidates = [*ordinary, *hostile_values()[:13], *(f"An{c}na" for c in NASTY),
+                  *(c + "Anna" for c in NASTY), "Anna ", " Anna", "An  na", "e\u0301",
+                  "a" * 32_001]
+    for text in candidates:  # (a text it keeps, like an emoji joined by U+200D, may be
+        # cleaned all the same: that only costs time)
+        if all_tidy([text], CELL_LENGTH):
+            assert safe_text(text) == text, repr(text)
+    assert all_tidy(ordinary, CELL_LENGTH)
+    for text in candidates:
+        if safe_text(text) != text:
+            assert not all_tidy([*ordinary, text, *ordinary], CELL_LENGTH), repr(text)
+
+
+def test_a_hostile_name_among_many_is_cleaned_in_the_csv(tmp_path: Path) -> None:
+    """One odd name in a long list of ordinary ones: the file is the same as when every
+    cell is cleaned one by one."""
+    names = [f"Deelnemer {n}" for n in range(1_000)]
+    for number, value in enumerate(hostile_values()[:13]):
+        names[37 * number + 5] = value
+    rows: list[list[object]] = [[name, n, n % 3, 0.5, "2025-01-02"]
+                                for n, name in enumerate(names)]
+    report = SimpleNamespace(period=Period(date(2025, 1, 1), date(2025, 12, 31)),
+                             sections=lambda _for_funder=False: [
+                                 Section("Per deelnemer", ["Deelnemer", "a", "b", "c", "d"],
+                                         rows)])
+    target = tmp_path / "rapport.csv"
+    write_csv(report, "Bieb", target)  # type: ignore[arg-type]
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        written = list(csv.reader(handle, delimiter=";"))
+    expected = [[str(safe_text(cell)) for cell in row] for row in rows]
+    start = written.index(["Per deelnemer"]) + 2
+    assert written[start:start + len(rows)] == expected
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in written for cell in row)
