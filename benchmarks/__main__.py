@@ -184,7 +184,9 @@ def app_figures(results: Results, locations: Any, sizes: list[int]) -> None:
                 results.limit_figure(f"window stall: {label}", size, found[f"stall {kind}"],
                                      found["stall idle"], "longest gap with nothing running",
                                      0.050, note=f"the work took "
-                                     f"{amount(found[f'{kind} in the app'], 's')}")
+                                     f"{amount(found[f'{kind} in the app'], 's')}; longest "
+                                     f"garbage collection "
+                                     f"{amount(found[f'collector {kind}'], 's')}")
             if found["errors"]:
                 print(f"note: the app probe at {size}× said: {found['errors']}")
     finally:

@@ -18,7 +18,8 @@ with the mock voice.
   BATCH), taking turns, once the start's backup is done; and the
   picker shown again from the database (`show_picker`, as after the start or the staff
   area), which reads them with SQLAlchemy and draws nothing anew;
-- stall: a 5 ms QTimer notes the longest gap between two of its ticks while an XLSX export,
+- stall: a 5 ms QTimer notes the longest gap between two of its ticks (and the longest
+  pause of the garbage collector in it) while an XLSX export,
   a PDF export (through `Operations.save_file`, as the Reports screen saves) or a backup
   (`BackupRoutine.make` in `run_in_background`, as the Back-ups screen) runs; and with
   nothing running, as the floor.
@@ -39,6 +40,23 @@ from pathlib import Path
 from typing import Any
 
 MARK = "app-probe:"
+
+
+class Collections:
+    """The longest pause of Python's garbage collector (which stops every thread) since
+    `longest` was last set to 0: tells a stall that is the collector from one that is not."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.longest, self._began = 0.0, 0.0
+        gc.callbacks.append(self._seen)
+
+    def _seen(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.longest = max(self.longest, time.perf_counter() - self._began)
 
 
 def main() -> None:
@@ -164,9 +182,12 @@ def main() -> None:
     found["overview statements"] = statements[0]
     event.remove(database.engine, "before_cursor_execute", one)
 
+    collections = Collections()
+
     def longest_gap(work: Callable[[Callable[[], None]], None] | None,
                     idle_ms: int = 800) -> tuple[float, float]:
         """The longest gap between 5 ms ticks while `work` runs (or for `idle_ms`)."""
+        collections.longest = 0.0
         loop, clock, gaps = QEventLoop(), QElapsedTimer(), [0.0]
         timer = QTimer()
         timer.setInterval(5)
@@ -203,12 +224,14 @@ def main() -> None:
                 progress=lambda _d, _t: None)
 
         found[f"stall {kind}"], found[f"{kind} in the app"] = longest_gap(export)
+        found[f"collector {kind}"] = collections.longest
 
     def backup(done: Callable[[], None]) -> None:
         run_in_background(lambda _p: services.backups.make(BY_HAND, datetime.now(UTC)),
                           lambda _r: done(), lambda error: (errors.append(str(error)), done()))
 
     found["stall backup"], found["backup in the app"] = longest_gap(backup)
+    found["collector backup"] = collections.longest
     found["errors"] = errors
     learner_controller.shutdown()
     database.close()
