@@ -190,7 +190,9 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
     a Paragraph (which wraps, and costs twenty times more). A long table (one row per learner)
     is laid out page by page by `report_tables.Rows`, so its cost grows with its rows; one
     reportlab Table of 20,000 rows costs time in the square of its rows, as every page break
-    makes a new table of all the rows left.
+    makes a new table of all the rows left. The rows are kept as tuples of strings, which
+    Python's garbage collector stops walking once it has seen them: its full walks stop the
+    window, and 20,000 lists would be walked at every one.
     """
     # reportlab ships no type hints and types-reportlab is not a dev dependency.
     from reportlab.graphics.charts.barcharts import (  # type: ignore[import-untyped]
@@ -254,7 +256,7 @@ def write_pdf(report: Report, location: str, target: Path, for_funder: bool = Fa
     for section in sections:
         story.append(Paragraph(pdf_text(section.title), heading))
         story += [Rows([pdf_cell(c) for c in section.header],
-                       [[pdf_cell(c) for c in row] for row in section.rows],
+                       [tuple(pdf_cell(c) for c in row) for row in section.rows],
                        _widths(len(section.header), doc.width), body, counter.add),
                   Spacer(1, 6)]
     doc.build(story)

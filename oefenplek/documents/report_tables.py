@@ -42,8 +42,8 @@ STYLE = [
 class _Laid:
     """The rows with what each costs in height, measured once for all the pages."""
 
-    def __init__(self, header: list[str], rows: list[list[str]], widths: list[float],
-                 body: Any) -> None:
+    def __init__(self, header: list[str], rows: Sequence[tuple[str, ...]],
+                 widths: list[float], body: Any) -> None:
         self.widths, self.body = widths, body
         self.wide: dict[int, list[int]] = {}  # row -> the columns that need a Paragraph
         self.header = self._row(header)
@@ -81,7 +81,8 @@ class _Laid:
 
     def table(self, start: int, end: int) -> Any:
         data = [self.header, *(self._row(self.rows[n], self.wide.get(n, ()))
-                               if n in self.wide else self.rows[n] for n in range(start, end))]
+                               if n in self.wide else list(self.rows[n])
+                               for n in range(start, end))]
         table = Table(data, colWidths=self.widths, repeatRows=1)
         table.setStyle(TableStyle(STYLE))
         return table
@@ -97,8 +98,9 @@ class Rows(Flowable):  # type: ignore[misc]
     only has to be close.
     """
 
-    def __init__(self, header: list[str], rows: list[list[str]], widths: list[float],
-                 body: Any, written: Callable[[int], None] | None = None, start: int = 0,
+    def __init__(self, header: list[str], rows: Sequence[tuple[str, ...]],
+                 widths: list[float], body: Any,
+                 written: Callable[[int], None] | None = None, start: int = 0,
                  laid: _Laid | None = None) -> None:
         super().__init__()
         self.laid = laid or _Laid(header, rows, widths, body)
