@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from oefenplek.core.text import clean_line
 from oefenplek.i18n import N_, _
@@ -68,6 +69,19 @@ class Learner:
 
     def with_preferences(self, preferences: Preferences) -> Learner:
         return replace(self, preferences=preferences)
+
+
+class LearnerEntry(NamedTuple):
+    """A learner as the list to choose from shows them: who, by name and picture.
+
+    A plain tuple, not a Learner: a large library lists tens of thousands of learners at
+    every start, and a tuple costs a tenth of a Learner to make (no date to read, no
+    preferences).
+    """
+
+    id: str
+    name: str
+    avatar: str
 
 
 class NameProblem(ValueError):

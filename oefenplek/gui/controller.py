@@ -170,7 +170,7 @@ class LearnerController(QObject):
     def show_picker(self) -> None:
         self._use_reading(Reading(self.picker_language, self.picker_language))
         apply_look(None)
-        self._write(self.repository.learners, self.window.picker.show_learners)
+        self._write(self.repository.learner_entries, self.window.picker.show_learners)
         self._show(self.window.picker)
 
     def new_learner(self) -> None:

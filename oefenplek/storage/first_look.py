@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
-from oefenplek.core.learners import Learner
+from oefenplek.core.learners import LearnerEntry
 from oefenplek.storage.location import SETTINGS_FILE
 from oefenplek.storage.revision import HEAD_REVISION
 
-#: The same order as Repository.learners: most recently seen first, then by name.
+#: The same order as Repository.learner_entries: most recently seen first, then by name.
 QUERY = """
-SELECT l.id, l.name, l.avatar, l.language, l.created_at
+SELECT l.id, l.name, l.avatar
 FROM learner AS l
 LEFT JOIN (SELECT learner_id, MAX(started_at) AS seen FROM visit GROUP BY learner_id) AS v
        ON v.learner_id = l.id
@@ -35,7 +34,7 @@ def on_this_computer(path: Path) -> bool:
                 or (path.parent / SETTINGS_FILE).exists())
 
 
-def learners_at_start(path: Path) -> list[Learner] | None:
+def learners_at_start(path: Path) -> list[LearnerEntry] | None:
     """The picker's learners from the SQLite file at `path`, or None to start normally.
 
     No file yet is a new location: nobody to show.
@@ -54,13 +53,8 @@ def learners_at_start(path: Path) -> list[Learner] | None:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != HEAD_REVISION:
             return None
-        return [Learner(row[0], row[1], row[2], row[3], _utc(row[4]))
-                for row in connection.execute(QUERY)]
-    except (sqlite3.Error, ValueError):
+        return list(map(LearnerEntry._make, connection.execute(QUERY)))
+    except sqlite3.Error:
         return None
     finally:
         connection.close()
-
-
-def _utc(stored: str) -> datetime:
-    return datetime.fromisoformat(stored).replace(tzinfo=UTC)

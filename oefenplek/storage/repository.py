@@ -10,14 +10,15 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from oefenplek.core.certificates import Certificate
 from oefenplek.core.engine import Outcome
-from oefenplek.core.learners import Learner, Preferences
+from oefenplek.core.learners import Learner, LearnerEntry, Preferences
 from oefenplek.core.progress import RunRecord
 from oefenplek.core.text import STORED_NAME_LENGTH, clean_line
 from oefenplek.storage.db import Database
@@ -34,11 +35,27 @@ from oefenplek.storage.models import (
     utcnow,
 )
 
+#: Any select of learners (whole rows or a few columns).
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
+
 
 def _learner(row: LearnerRow) -> Learner:
     preferences = Preferences(row.text_scale, row.high_contrast, row.read_aloud_auto,
                               row.speech_slow, row.language_mode)
     return Learner(row.id, row.name, row.avatar, row.language, row.created_at, preferences)
+
+
+def _most_recent_first(query: S) -> S:
+    """Active learners only, the most recently seen first (else the newest), then by name."""
+    last_seen = (
+        select(VisitRow.learner_id, func.max(VisitRow.started_at).label("seen"))
+        .group_by(VisitRow.learner_id)
+        .subquery()
+    )
+    return (query.outerjoin(last_seen, last_seen.c.learner_id == LearnerRow.id)
+            .where(LearnerRow.archived_at.is_(None))
+            .order_by(func.coalesce(last_seen.c.seen, LearnerRow.created_at).desc(),
+                      LearnerRow.name))
 
 
 def _run(row: LessonRunRow) -> RunRecord:
@@ -100,21 +117,16 @@ class Repository:
     def learners(self) -> list[Learner]:
         """Active learners, the most recently seen first, so regulars are at the top."""
         with self._session() as session:
-            last_seen = (
-                select(VisitRow.learner_id, func.max(VisitRow.started_at).label("seen"))
-                .group_by(VisitRow.learner_id)
-                .subquery()
-            )
-            rows = session.execute(
-                select(LearnerRow)
-                .outerjoin(last_seen, last_seen.c.learner_id == LearnerRow.id)
-                .where(LearnerRow.archived_at.is_(None))
-                .order_by(
-                    func.coalesce(last_seen.c.seen, LearnerRow.created_at).desc(),
-                    LearnerRow.name,
-                )
-            ).scalars()
+            rows = session.execute(_most_recent_first(select(LearnerRow))).scalars()
             return [_learner(row) for row in rows]
+
+    def learner_entries(self) -> list[LearnerEntry]:
+        """The same learners in the same order, by name and picture only: the picker's list,
+        read as plain columns (a large library has tens of thousands of learners)."""
+        with self._session() as session:
+            rows = session.execute(_most_recent_first(
+                select(LearnerRow.id, LearnerRow.name, LearnerRow.avatar)))
+            return list(map(LearnerEntry._make, rows))
 
     def learner(self, learner_id: str) -> Learner | None:
         with self._session() as session:

@@ -3,7 +3,6 @@ repository; anything unusual hands over to the normal start."""
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,21 +18,21 @@ def test_the_first_look_sees_what_the_repository_sees(tmp_path: Path) -> None:
     database = Database(database_url(path))
     repository = Repository(database)
     names = ["Zoë", "Ahmed", "Bep", "Kees"]
-    learners = [repository.add_learner(name, "kat") for name in names]
+    learners = [repository.add_learner(name, avatar)
+                for name, avatar in zip(names, ["cat", "dog", "fish", "sun"], strict=True)]
     repository.start_visit(learners[2].id)  # Bep came in last: first on the picker
     LearnerAdmin(repository).archive(learners[3].id)  # Kees is archived: not shown
     database.close()
     database = Database(database_url(path))
     expected = Repository(database).learners()
+    listed = Repository(database).learner_entries()  # the picker's list once the app runs
     database.close()
     seen = learners_at_start(path)
     assert seen is not None
-    assert [(learner.id, learner.name) for learner in seen] == [
-        (learner.id, learner.name) for learner in expected]
+    assert seen == [(learner.id, learner.name, learner.avatar) for learner in expected]
+    assert listed == seen  # the same list: the tiles made at start are kept
     assert seen[0].name == "Bep" and "Kees" not in {
         learner.name for learner in seen}
-    assert all(abs(a.created_at - b.created_at) < timedelta(seconds=1)
-               and a.created_at.tzinfo is UTC for a, b in zip(seen, expected, strict=True))
 
 
 def test_no_file_is_a_new_location_and_odd_files_start_normally(

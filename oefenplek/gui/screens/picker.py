@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from oefenplek import i18n, paths
-from oefenplek.core.learners import Learner
+from oefenplek.core.learners import LearnerEntry
 from oefenplek.gui.retranslate import text_label
 from oefenplek.gui.screens.base import LearnerScreen
 from oefenplek.gui.widgets.buttons import BigButton, TileButton
@@ -50,8 +50,7 @@ class PickerScreen(LearnerScreen):
         self.body.addWidget(self.area, 1)
         #: The tiles made so far, by learner id, in the order of the learners.
         self.tiles: dict[str, TileButton] = {}
-        self.learners: list[Learner] = []
-        self._drawn: list[tuple[str, str, str]] = []
+        self.learners: list[LearnerEntry] = []
         self._stretched = 0
         bar = self.area.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
@@ -76,12 +75,11 @@ class PickerScreen(LearnerScreen):
         self.body.addLayout(footer)
         self.about.clicked.connect(self.about_requested.emit)
 
-    def show_learners(self, learners: list[Learner]) -> None:
+    def show_learners(self, learners: list[LearnerEntry]) -> None:
         self.languages.show_language(i18n.current_language())
-        drawn = [(learner.id, learner.name, learner.avatar) for learner in learners]
-        if drawn != self._drawn or not self.grid.count():
+        if learners != self.learners or not self.grid.count():
             discard(self.grid, self.tiles.values())
-            self.tiles, self.learners, self._drawn = {}, list(learners), drawn
+            self.tiles, self.learners = {}, list(learners)
             self.grid.addWidget(self.new_tile, 0, 0)
             self.grid.setColumnStretch(COLUMNS, 1)
             self.area.verticalScrollBar().setValue(0)
