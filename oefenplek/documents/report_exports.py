@@ -83,7 +83,7 @@ def file_name(location: str, period_label: str, kind: str, suffix: str,
     return " ".join(cleaned.split()) + f".{suffix}"
 
 
-def _heading(location: str, report: Report) -> list[list[object]]:
+def _heading(location: str, report: Report) -> list[Sequence[object]]:
     made = datetime.now().strftime("%Y-%m-%d %H:%M")
     return [[location], [_("Period"), report.period.label], [_("Made on"), made], []]
 

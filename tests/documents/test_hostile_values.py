@@ -196,7 +196,7 @@ def test_a_hostile_name_among_many_is_cleaned_in_the_csv(tmp_path: Path) -> None
     names = [f"Deelnemer {n}" for n in range(1_000)]
     for number, value in enumerate(hostile_values()[:13]):
         names[37 * number + 5] = value
-    rows: list[list[object]] = [[name, n, n % 3, 0.5, "2025-01-02"]
+    rows: list[tuple[object, ...]] = [(name, n, n % 3, 0.5, "2025-01-02")
                                 for n, name in enumerate(names)]
     report = SimpleNamespace(period=Period(date(2025, 1, 1), date(2025, 12, 31)),
                              sections=lambda _for_funder=False: [

@@ -172,7 +172,7 @@ def test_a_small_month_shows_under_five_to_the_funder() -> None:
     facts = Facts(Period.month(when.date()), visits, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
     report = build_report(facts)
     month = next(s for s in report.sections(for_funder=True) if s.title == "Per maand")
-    assert month.rows == [["2025-03", "<5"]]
+    assert month.rows == [("2025-03", "<5")]
     assert report.hours == pytest.approx(3.0)
 
 
