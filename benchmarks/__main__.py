@@ -10,8 +10,8 @@ learner picker, the window's longest stall) are repeated at each size of the mad
 location of tests/reports/busy_location.py (1× = 2,000 learners, 40,000 lesson runs,
 400,000 answers over three years; 16× is about a large library over ten years). The
 database of each size is built once per run in a temporary folder (`--data DIR` keeps it
-for the next run). Growth shows in the last table: a figure whose time grows faster than
-the data is a bug.
+for the next run). Growth shows in the last table, beside the growth of each floor: a
+figure whose time grows faster than the data (and than its floor) is a bug.
 
 Floors (see figures.py, app_probe.py, start_figures.py): bare sqlite3 aggregates for the
 report; the bare library writing the same cells for each export; sqlite3's backup API for a
@@ -119,21 +119,33 @@ def table(results: Results, earlier: dict[tuple[str, int | None], float] | None)
 
 
 def growth(results: Results, sizes: list[int]) -> None:
-    """Each data-bound time per unit of data, against 1×: about 1.0 is linear."""
+    """Each data-bound time per unit of data, against 1×: about 1.0 is linear. Beside it,
+    the same for its floor: where the bare library grows as much, the growth is the
+    library's (SQLite reading a file larger than its cache, say), not the app's."""
     if len(sizes) < 2:
         return
     names = list(dict.fromkeys(f.name for f in results.figures if f.size))
     print(f"\nGrowth: time at each size ÷ (time at {sizes[0]}× × size / {sizes[0]}); "
-          "above ~1.5 grows faster than the data (a bug), below 1 slower (a fixed cost).")
-    print(f"{'figure':30} " + " ".join(f"{str(size) + '×':>8}" for size in sizes))
+          "above ~1.5 grows faster than the data (a bug), below 1 slower (a fixed cost). "
+          "In brackets: the same for the figure's floor.")
+    print(f"{'figure':30} " + " ".join(f"{str(size) + '×':>13}" for size in sizes))
+
+    def per_data(value: float | None, first: float | None, size: int) -> str:
+        return (f"{value / (first * size / sizes[0]):.2f}" if value is not None and first
+                else "—")
+
     for name in names:
-        by_size = {f.size: f.value for f in results.figures if f.name == name and f.size}
+        by_size = {f.size: f for f in results.figures if f.name == name and f.size}
         first = by_size.get(sizes[0])
         cells = []
         for size in sizes:
-            value = by_size.get(size)
-            cells.append(f"{value / (first * size / sizes[0]):8.2f}"
-                         if value is not None and first else f"{'—':>8}")
+            figure = by_size.get(size)
+            if figure is None or first is None:
+                cells.append(f"{'—':>13}")
+                continue
+            own = per_data(figure.value, first.value, size)
+            floor = per_data(figure.floor, first.floor, size)
+            cells.append(f"{own + (f' ({floor})' if floor != '—' else ''):>13}")
         print(f"{name:30} " + " ".join(cells))
 
 

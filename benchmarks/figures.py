@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,15 +38,25 @@ LOCATION = "Bibliotheek Lindenhof"
 PAGE_ROWS = 45  # rows of the bare PDF's tables: about a page
 
 
-def timed(work: Callable[[], object], repeats: int) -> float:
-    """The median of `repeats` runs after one warm-up, in seconds."""
-    work()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
+def timed(*works: Callable[[], object], repeats: int, budget: float = 1.0) -> list[float]:
+    """The median time of each of `works`, in seconds, after one warm-up of each.
+
+    They take turns (a figure, then its floor, then the figure again...), so a machine that
+    slows down or speeds up during the run weighs on both alike; and a short figure is run
+    until the turns have taken `budget` seconds (at most 25 turns), so a few milliseconds
+    are the median of many runs rather than of three.
+    """
+    for work in works:
         work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    times: list[list[float]] = [[] for _ in works]
+    began = time.perf_counter()
+    while len(times[0]) < repeats or (time.perf_counter() - began < budget
+                                      and len(times[0]) < 25):
+        for work, runs in zip(works, times, strict=True):
+            start = time.perf_counter()
+            work()
+            runs.append(time.perf_counter() - start)
+    return [statistics.median(runs) for runs in times]
 
 
 def floor_queries(path: Path) -> dict[str, list[Any]]:
@@ -181,10 +192,10 @@ def data_figures(path: Path, size: int, repeats: int, add: Callable[..., None]) 
     before = counted.count
     facts = report_facts(repository, period, THEMES, TITLES)
     statements = counted.count - before
-    floor = timed(lambda: floor_queries(path), repeats)
-    queries = timed(lambda: report_facts(repository, period, THEMES, TITLES), repeats)
-    whole = timed(lambda: build_report(report_facts(repository, period, THEMES, TITLES)),
-                  repeats)
+    floor, queries, whole = timed(
+        lambda: floor_queries(path), lambda: report_facts(repository, period, THEMES, TITLES),
+        lambda: build_report(report_facts(repository, period, THEMES, TITLES)),
+        repeats=repeats)
     report = build_report(facts)
     rows = sum(len(section.rows) for section in report.sections())
     add("report queries", size, queries, floor, "bare sqlite3 aggregates", 3.0,
@@ -195,8 +206,8 @@ def data_figures(path: Path, size: int, repeats: int, add: Callable[..., None]) 
     for kind, writer, bare in (("csv", write_csv, bare_csv), ("xlsx", write_xlsx, bare_xlsx),
                                ("pdf", write_pdf, bare_pdf)):
         target, plain = folder / f"report.{kind}", folder / f"bare.{kind}"
-        took = timed(lambda w=writer, t=target: w(report, LOCATION, t), repeats)
-        floor = timed(lambda b=bare, p=plain: b(report, p), repeats)
+        took, floor = timed(partial(writer, report, LOCATION, target),
+                            partial(bare, report, plain), repeats=repeats)
         add(f"{kind.upper()} export", size, took, floor, f"bare {_library(kind)}", 2.0,
             f"{rows} rows, {target.stat().st_size // 1024} kB")
     database.close()
@@ -217,8 +228,7 @@ def data_figures(path: Path, size: int, repeats: int, add: Callable[..., None]) 
             copy.close()
         (folder / "bare.sqlite3").unlink()
 
-    took = timed(backup, max(1, repeats // 2))
-    floor = timed(bare_backup, max(1, repeats // 2))
+    took, floor = timed(backup, bare_backup, repeats=max(1, repeats // 2))
     add("backup", size, took, floor, "bare sqlite3 backup API", 2.0,
         f"{path.stat().st_size >> 20} MiB file")
     for leftover in folder.rglob("*"):
