@@ -139,7 +139,8 @@ class AttemptRow(Base):
 
     __table_args__ = (
         Index("ix_attempt_run_step", "run_id", "step_index"),
-        Index("ix_attempt_visit", "visit_id", "created_at"),
+        # A visit's answers in order; with what a report counts of each (migration 0009).
+        Index("ix_attempt_visit", "visit_id", "created_at", "step_kind", "guided", "outcome"),
     )
 
 
