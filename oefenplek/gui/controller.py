@@ -20,11 +20,8 @@ from oefenplek.core.certificates import theme_complete
 from oefenplek.core.engine import LessonRun
 from oefenplek.core.learners import Learner, NameProblem, Preferences, check_new_learner
 from oefenplek.core.lessons.model import Lesson
-from oefenplek.core.lessons.translations import (
-    in_language,
-    translated_word,
-)
-from oefenplek.core.progress import RunRecord, lesson_progress, resume_position
+from oefenplek.core.lessons.translations import translated_word
+from oefenplek.core.progress import RunRecord, resume_position
 from oefenplek.gui.help_call import HelpCall, Where
 from oefenplek.gui.look import apply_look
 from oefenplek.gui.main_window import MainWindow
@@ -32,10 +29,10 @@ from oefenplek.gui.read_aloud import ReadAloud
 from oefenplek.gui.retranslate import apply_language
 from oefenplek.gui.room_wait import WaitForRoom
 from oefenplek.gui.screens.base import LearnerScreen
-from oefenplek.gui.screens.lessons import LessonCard, ThemeCard
 from oefenplek.gui.services import Services
 from oefenplek.i18n import DEFAULT_LANGUAGE, _
 from oefenplek.views.bilingual import Reading, reading
+from oefenplek.views.lessons import theme_cards
 from oefenplek.views.player import start_page, word_spoken
 
 T = TypeVar("T")
@@ -246,25 +243,6 @@ class LearnerController(QObject):
             self.window.preferences.show_preferences(learner.preferences, learner.language)
 
     # --- lessons ------------------------------------------------------------------------
-    def theme_cards(self) -> list[ThemeCard]:
-        assert self.learner is not None
-        runs = self._runs(self.learner.id)
-        offered = self.services.settings.themes_offered()
-        cards = []
-        for theme in self.catalog.themes:
-            if offered is not None and theme.id not in offered:
-                continue
-            lessons = []
-            for lesson in self.catalog.lessons_of(theme.id):
-                progress = lesson_progress(lesson.id, lesson.step_count, runs)
-                title = in_language(lesson.title, self.reading.interface)
-                lessons.append(LessonCard(lesson.id, title, lesson.icon or theme.icon,
-                                          lesson.minutes, progress.status, progress.step,
-                                          progress.total))
-            cards.append(ThemeCard(theme.id, in_language(theme.title, self.reading.interface),
-                                   theme.icon, lessons))
-        return cards
-
     def _runs(self, learner_id: str) -> list[RunRecord]:
         """The learner's runs, for progress marks; none while the database is away (the
         lessons still open from this computer's answers, and the learner goes on)."""
@@ -282,7 +260,9 @@ class LearnerController(QObject):
         assert self.learner is not None
         theme = self.run.lesson.theme if self.run is not None else None
         self.run, self.record, self.starting = None, None, None
-        self.window.lessons.show_lessons(self.learner.name, self.theme_cards(), theme)
+        cards = theme_cards(self.catalog, self._runs(self.learner.id),
+                            self.services.settings.themes_offered(), self.reading.interface)
+        self.window.lessons.show_lessons(self.learner.name, cards, theme)
         self._show(self.window.lessons)
 
     def open_lesson(self, lesson_id: str) -> None:

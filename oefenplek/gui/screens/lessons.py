@@ -8,9 +8,6 @@ first the themes, then the chosen theme's lessons with a button back to the them
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -31,35 +28,10 @@ from oefenplek.gui.widgets.buttons import BigButton, TileButton
 from oefenplek.gui.widgets.discard import discard
 from oefenplek.gui.widgets.scroll import scroll_area
 from oefenplek.i18n import _, ngettext
+from oefenplek.views.lessons import ThemeCard
 
 MOST_COLUMNS = 3
 LESSON_TILE = QSize(250, 300)  # at 100 % letters; tiles grow for a long word, shrink to fit 3
-
-
-@dataclass(frozen=True)
-class LessonCard:
-    id: str
-    title: str
-    icon: Path | None
-    minutes: int
-    status: LessonStatus
-    step: int = 0
-    total: int = 0
-
-    def state_text(self) -> str:
-        if self.status is LessonStatus.BUSY:
-            return _("Busy: step {n} of {total}").format(n=self.step, total=self.total)
-        if self.status is LessonStatus.DONE:
-            return _("Done ✓")
-        return _("New")
-
-
-@dataclass(frozen=True)
-class ThemeCard:
-    id: str
-    title: str
-    icon: Path | None
-    lessons: list[LessonCard] = field(default_factory=list)
 
 
 class LessonsScreen(LearnerScreen):
