@@ -112,8 +112,9 @@ def clean_name(raw: str) -> str:
     return name
 
 
-def check_new_learner(name: str, avatar: str, existing: list[Learner]) -> str:
-    """The cleaned name, if this name and picture can be told apart from the existing tiles."""
+def check_new_learner(name: str, avatar: str, existing: list[LearnerEntry]) -> str:
+    """The cleaned name, if this name and picture can be told apart from the existing tiles
+    (`existing`: the learners as the picker lists them)."""
     cleaned = clean_name(name)
     if avatar not in AVATARS:
         raise NameProblem(_("Choose a picture."), "picture")

@@ -176,7 +176,7 @@ class LearnerController(QObject):
 
     def add_learner(self, name: str, avatar: str) -> None:
         try:
-            clean = check_new_learner(name, avatar, self.repository.learners())
+            clean = check_new_learner(name, avatar, self.repository.learner_entries())
         except NameProblem as problem:
             self.window.new_learner.show_problem(str(problem), problem.field)
             return

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from oefenplek import paths
-from oefenplek.core.learners import Learner, NameProblem, check_new_learner, clean_name
+from oefenplek.core.learners import LearnerEntry, NameProblem, check_new_learner, clean_name
 from oefenplek.core.pronunciation import load_pronunciations, speakable
 
 
@@ -33,7 +31,7 @@ def test_unusable_names_get_a_plain_message(name: str) -> None:
 
 
 def test_same_name_and_same_picture_must_differ() -> None:
-    existing = [Learner("1", "Fatima", "cat", "nl", datetime.now(UTC))]
+    existing = [LearnerEntry("1", "Fatima", "cat")]
     assert check_new_learner("fatima ", "dog", existing) == "fatima"
     with pytest.raises(NameProblem) as problem:
         check_new_learner("FATIMA", "cat", existing)

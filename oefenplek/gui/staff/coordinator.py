@@ -109,7 +109,7 @@ class CoordinatorController(QObject):
     def add_learner(self, name: str, avatar: str) -> None:
         screen = self.window.learners_admin
         try:
-            cleaned = check_new_learner(name, avatar, self.repository.learners())
+            cleaned = check_new_learner(name, avatar, self.repository.learner_entries())
         except NameProblem as problem:
             screen.show_status(str(problem))
             return
